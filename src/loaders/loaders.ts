@@ -1,0 +1,12 @@
+import type { Repositories } from '../container';
+import { createOrgUnitLoader } from './org-unit.loader';
+import { createUserLoader } from './user.loader';
+
+/** The DataLoaders of one request. Built fresh per request so caches never leak between viewers. */
+export function createLoaders(repos: Repositories) {
+  return {
+    orgUnit: createOrgUnitLoader(repos.orgUnits),
+    user: createUserLoader(repos.users),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
