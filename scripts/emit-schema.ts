@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--check')) {
     const committed = readFileSync(file, 'utf8');
     if (committed !== sdl) {
-      console.error('schema.graphql is out of date with the code: run `npm run schema:emit` and commit it.');
+      console.error(
+        'schema.graphql is out of date with the code: run `npm run schema:emit` and commit it.',
+      );
       process.exit(1);
     }
     console.log('schema.graphql matches the code');

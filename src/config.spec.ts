@@ -27,7 +27,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects a MONGODB_URI that is not a mongodb URL', () => {
-    expect(problemsOf({ MONGODB_URI: 'postgres://x' })[0]).toMatch(/^MONGODB_URI: expected a mongodb:\/\//);
+    expect(problemsOf({ MONGODB_URI: 'postgres://x' })[0]).toMatch(
+      /^MONGODB_URI: expected a mongodb:\/\//,
+    );
   });
 
   it('requires the rest of the S3 settings when S3_ENDPOINT is set, listing each', () => {
@@ -40,12 +42,22 @@ describe('loadConfig', () => {
   });
 
   it('refuses S3 credentials without an endpoint instead of silently ignoring them', () => {
-    expect(problemsOf({ S3_ACCESS_KEY_ID: 'x' })[0]).toMatch(/^S3_ACCESS_KEY_ID: set, but S3_ENDPOINT is not/);
+    expect(problemsOf({ S3_ACCESS_KEY_ID: 'x' })[0]).toMatch(
+      /^S3_ACCESS_KEY_ID: set, but S3_ENDPOINT is not/,
+    );
   });
 
   it('validates MEILI_HOST and bucket names and reports several problems at once', () => {
-    const problems = problemsOf({ MEILI_HOST: 'not a url', S3_BUCKET: 'Bad_Bucket', NODE_ENV: 'staging' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['MEILI_HOST', 'NODE_ENV', 'S3_BUCKET']);
+    const problems = problemsOf({
+      MEILI_HOST: 'not a url',
+      S3_BUCKET: 'Bad_Bucket',
+      NODE_ENV: 'staging',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'MEILI_HOST',
+      'NODE_ENV',
+      'S3_BUCKET',
+    ]);
   });
 
   it('reads full external configuration and turns introspection off in production', () => {
@@ -59,7 +71,11 @@ describe('loadConfig', () => {
       MEILI_HOST: 'http://meili:7700',
       MEILI_API_KEY: 'mk',
     });
-    expect(config.s3).toMatchObject({ endpoint: 'http://minio:9000', region: 'cn-north-1', forcePathStyle: true });
+    expect(config.s3).toMatchObject({
+      endpoint: 'http://minio:9000',
+      region: 'cn-north-1',
+      forcePathStyle: true,
+    });
     expect(config.meili).toEqual({ host: 'http://meili:7700', apiKey: 'mk' });
     expect(config.introspection).toBe(false);
   });

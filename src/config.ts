@@ -66,7 +66,10 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_BUCKET: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name (3-63 lowercase letters, digits, . or -)')
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'expected an S3 bucket name (3-63 lowercase letters, digits, . or -)',
+    )
     .default('learning-port'),
   S3_FORCE_PATH_STYLE: bool.default('true'),
   MEILI_HOST: z.string().url('expected an http(s) URL such as http://127.0.0.1:7700').optional(),
@@ -78,7 +81,9 @@ const schema = z.object({
 /** Reads and validates the configuration; throws {@link ConfigError} listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   // Empty strings count as unset: `FOO= npm start` should not fail validation.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
@@ -102,11 +107,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     };
   } else {
     for (const name of ['S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
-      if (v[name]) problems.push(`${name}: set, but S3_ENDPOINT is not; set S3_ENDPOINT too or unset ${name}`);
+      if (v[name])
+        problems.push(`${name}: set, but S3_ENDPOINT is not; set S3_ENDPOINT too or unset ${name}`);
     }
   }
   if (v.MEILI_API_KEY && !v.MEILI_HOST) {
-    problems.push('MEILI_API_KEY: set, but MEILI_HOST is not; set MEILI_HOST too or unset MEILI_API_KEY');
+    problems.push(
+      'MEILI_API_KEY: set, but MEILI_HOST is not; set MEILI_HOST too or unset MEILI_API_KEY',
+    );
   }
   if (problems.length) throw new ConfigError(problems);
 

@@ -4,6 +4,7 @@ import type { HubConfig } from './config';
 import { createContainer, type Container } from './container';
 import { startFerretdb, type EmbeddedFerretdb } from './embedded/ferretdb';
 import { startS3rver, type EmbeddedS3 } from './embedded/s3rver';
+import { writeRunFile } from './embedded/run-file';
 import { buildHubSchema } from './graphql/schema';
 import { connectDatabase } from './models/database';
 import { createModels, syncIndexes } from './models/models';
@@ -32,10 +33,15 @@ export interface StartOptions {
  * then MongoDB, S3 and search clients, then HTTP. On any failure whatever was
  * started is stopped again, so a failed start leaves no process behind.
  */
-export async function startHub(config: HubConfig, log: Logger, opts: StartOptions = {}): Promise<RunningHub> {
+export async function startHub(
+  config: HubConfig,
+  log: Logger,
+  opts: StartOptions = {},
+): Promise<RunningHub> {
   const cleanups: Array<() => Promise<void>> = [];
   const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((err) => log.error({ err }, 'cleanup step failed'));
+    for (const fn of cleanups.reverse())
+      await fn().catch((err) => log.error({ err }, 'cleanup step failed'));
     cleanups.length = 0;
   };
   const embedded: RunningHub['embedded'] = {};
@@ -44,9 +50,14 @@ export async function startHub(config: HubConfig, log: Logger, opts: StartOption
     let mongodbUri = config.mongodbUri;
     if (!mongodbUri) {
       log.info('MONGODB_URI not set: starting embedded FerretDB (SQLite)');
-      embedded.ferretdb = await startFerretdb({ dataDir: path.join(config.dataDir, 'ferretdb'), log: (m) => log.info(m) });
+      embedded.ferretdb = await startFerretdb({
+        dataDir: path.join(config.dataDir, 'ferretdb'),
+        log: (m) => log.info(m),
+      });
       cleanups.push(() => embedded.ferretdb!.stop());
       mongodbUri = embedded.ferretdb.uri;
+      const removeRunFile = writeRunFile(config.dataDir, mongodbUri);
+      cleanups.push(async () => removeRunFile());
     }
     let s3Config = config.s3;
     if (!s3Config) {
@@ -65,7 +76,10 @@ export async function startHub(config: HubConfig, log: Logger, opts: StartOption
     cleanups.push(async () => s3.destroy());
     await ensureBucket(s3, config.s3Bucket);
 
-    const search = createSearchEngine({ meili: config.meili, dataDir: path.join(config.dataDir, 'search') });
+    const search = createSearchEngine({
+      meili: config.meili,
+      dataDir: path.join(config.dataDir, 'search'),
+    });
     cleanups.push(() => search.close());
     await search.configure();
 

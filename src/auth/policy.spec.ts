@@ -1,5 +1,13 @@
 import type { Role } from '../models/user/user.model';
-import { can, canSeeContent, relationOf, type Relation, type UnitAction, type UnitRef, type Visibility } from './policy';
+import {
+  can,
+  canSeeContent,
+  relationOf,
+  type Relation,
+  type UnitAction,
+  type UnitRef,
+  type Visibility,
+} from './policy';
 import type { UserViewer, Viewer } from './viewer';
 
 // province P → city A (county A1 → town A1t), city B (county B1)
@@ -13,10 +21,23 @@ const B1: UnitRef = { id: 'B1', ancestorIds: ['P', 'B'] };
 const path = (u: UnitRef) => [...u.ancestorIds, u.id];
 
 /** For a viewer in county A1, a target unit standing in each relation. */
-const TARGET_FOR: Record<Relation, UnitRef> = { SELF: A1, ANCESTOR: A1t, DESCENDANT: A, SIBLING: A2, UNRELATED: B1 };
+const TARGET_FOR: Record<Relation, UnitRef> = {
+  SELF: A1,
+  ANCESTOR: A1t,
+  DESCENDANT: A,
+  SIBLING: A2,
+  UNRELATED: B1,
+};
 
 function user(unit: UnitRef, roles: Role[]): UserViewer {
-  return { kind: 'user', userId: 'u', credentialId: 'c', unitId: unit.id, unitPath: path(unit), roles };
+  return {
+    kind: 'user',
+    userId: 'u',
+    credentialId: 'c',
+    unitId: unit.id,
+    unitPath: path(unit),
+    roles,
+  };
 }
 
 describe('relationOf', () => {
@@ -52,7 +73,8 @@ describe('authorization matrix: role × relation × action', () => {
   const cases: Array<[UnitAction, Role, Relation, boolean]> = [];
   for (const action of Object.keys(ALLOWED) as UnitAction[]) {
     for (const role of ['ADMIN', 'CURATOR', 'AUTHOR', 'MEMBER'] as Role[]) {
-      for (const relation of relations) cases.push([action, role, relation, ALLOWED[action][role].includes(relation)]);
+      for (const relation of relations)
+        cases.push([action, role, relation, ALLOWED[action][role].includes(relation)]);
     }
   }
 
@@ -74,8 +96,19 @@ describe('authorization matrix: role × relation × action', () => {
 
   it('anonymous callers and portals can do nothing but read', () => {
     const anonymous: Viewer = { kind: 'anonymous' };
-    const portal: Viewer = { kind: 'portal', credentialId: 'k', scope: 'UNIT', unitId: 'A', unitPath: path(A) };
-    for (const action of ['unit.administer', 'content.author', 'content.review', 'content.reuse'] as UnitAction[]) {
+    const portal: Viewer = {
+      kind: 'portal',
+      credentialId: 'k',
+      scope: 'UNIT',
+      unitId: 'A',
+      unitPath: path(A),
+    };
+    for (const action of [
+      'unit.administer',
+      'content.author',
+      'content.review',
+      'content.reuse',
+    ] as UnitAction[]) {
       expect(can(anonymous, action, A)).toBe(false);
       expect(can(portal, action, A)).toBe(false);
     }
@@ -86,7 +119,12 @@ describe('authorization matrix: role × relation × action', () => {
 
 describe('canSeeContent: visibility × viewer relation', () => {
   // Content owned by county A1.
-  const item = (visibility: Visibility, published = true) => ({ visibility, published, ownerUnitId: 'A1', ownerPath: path(A1) });
+  const item = (visibility: Visibility, published = true) => ({
+    visibility,
+    published,
+    ownerUnitId: 'A1',
+    ownerPath: path(A1),
+  });
   const viewers: Record<string, Viewer> = {
     anonymous: { kind: 'anonymous' },
     publicPortal: { kind: 'portal', credentialId: 'k', scope: 'PUBLIC' },
@@ -95,7 +133,13 @@ describe('canSeeContent: visibility × viewer relation', () => {
     descendant: user(A1t, ['MEMBER']),
     sibling: user(A2, ['MEMBER']),
     unrelated: user(B1, ['MEMBER']),
-    descendantPortal: { kind: 'portal', credentialId: 'k', scope: 'UNIT', unitId: 'A1t', unitPath: path(A1t) },
+    descendantPortal: {
+      kind: 'portal',
+      credentialId: 'k',
+      scope: 'UNIT',
+      unitId: 'A1t',
+      unitPath: path(A1t),
+    },
   };
   const EXPECTED: Record<Visibility, string[]> = {
     PRIVATE: ['self', 'ancestor'],
@@ -105,7 +149,9 @@ describe('canSeeContent: visibility × viewer relation', () => {
   };
   for (const visibility of Object.keys(EXPECTED) as Visibility[]) {
     it.each(Object.keys(viewers))(`published ${visibility} seen by %s?`, (name) => {
-      expect(canSeeContent(viewers[name], item(visibility))).toBe(EXPECTED[visibility].includes(name));
+      expect(canSeeContent(viewers[name], item(visibility))).toBe(
+        EXPECTED[visibility].includes(name),
+      );
     });
   }
 

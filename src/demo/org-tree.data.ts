@@ -14,7 +14,11 @@ export interface DemoUnit {
   parentCode: string | null;
 }
 
-const city = (code: string, region: string, school = `${region.replace(/市$/, '')}社区大学`): DemoUnit => ({
+const city = (
+  code: string,
+  region: string,
+  school = `${region.replace(/市$/, '')}社区大学`,
+): DemoUnit => ({
   code,
   name: school,
   regionName: region,
@@ -44,7 +48,13 @@ const village = (code: string, parentCode: string, region: string): DemoUnit => 
 });
 
 export const DEMO_UNITS: DemoUnit[] = [
-  { code: '140000', name: '山西省社区教育指导中心', regionName: '山西省', level: 'PROVINCE', parentCode: null },
+  {
+    code: '140000',
+    name: '山西省社区教育指导中心',
+    regionName: '山西省',
+    level: 'PROVINCE',
+    parentCode: null,
+  },
   city('140100', '太原市'),
   city('140200', '大同市'),
   city('140300', '阳泉市'),
@@ -95,13 +105,58 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'sx-admin', displayName: '省中心管理员 王建国', unitCode: '140000', roles: ['ADMIN', 'CURATOR'] },
-  { username: 'ty-curator', displayName: '太原社区大学 审核员 李秀英', unitCode: '140100', roles: ['CURATOR', 'AUTHOR'] },
-  { username: 'ty-admin', displayName: '太原社区大学 管理员 赵明', unitCode: '140100', roles: ['ADMIN'] },
-  { username: 'xd-author', displayName: '小店区社区学院 作者 张丽', unitCode: '140105', roles: ['AUTHOR'] },
-  { username: 'jz-curator', displayName: '晋中社区大学 审核员 刘志强', unitCode: '140700', roles: ['CURATOR', 'AUTHOR'] },
-  { username: 'py-author', displayName: '平遥县社区学院 作者 陈晓梅', unitCode: '140728', roles: ['AUTHOR'] },
-  { username: 'qx-author', displayName: '祁县社区学院 作者 乔文博', unitCode: '140727', roles: ['AUTHOR', 'CURATOR'] },
-  { username: 'dt-curator', displayName: '大同社区大学 审核员 杨帆', unitCode: '140200', roles: ['CURATOR', 'AUTHOR'] },
-  { username: 'gt-member', displayName: '古陶镇社区学校 成员 郭大爷', unitCode: '140728100', roles: ['MEMBER'] },
+  {
+    username: 'sx-admin',
+    displayName: '省中心管理员 王建国',
+    unitCode: '140000',
+    roles: ['ADMIN', 'CURATOR'],
+  },
+  {
+    username: 'ty-curator',
+    displayName: '太原社区大学 审核员 李秀英',
+    unitCode: '140100',
+    roles: ['CURATOR', 'AUTHOR'],
+  },
+  {
+    username: 'ty-admin',
+    displayName: '太原社区大学 管理员 赵明',
+    unitCode: '140100',
+    roles: ['ADMIN'],
+  },
+  {
+    username: 'xd-author',
+    displayName: '小店区社区学院 作者 张丽',
+    unitCode: '140105',
+    roles: ['AUTHOR'],
+  },
+  {
+    username: 'jz-curator',
+    displayName: '晋中社区大学 审核员 刘志强',
+    unitCode: '140700',
+    roles: ['CURATOR', 'AUTHOR'],
+  },
+  {
+    username: 'py-author',
+    displayName: '平遥县社区学院 作者 陈晓梅',
+    unitCode: '140728',
+    roles: ['AUTHOR'],
+  },
+  {
+    username: 'qx-author',
+    displayName: '祁县社区学院 作者 乔文博',
+    unitCode: '140727',
+    roles: ['AUTHOR', 'CURATOR'],
+  },
+  {
+    username: 'dt-curator',
+    displayName: '大同社区大学 审核员 杨帆',
+    unitCode: '140200',
+    roles: ['CURATOR', 'AUTHOR'],
+  },
+  {
+    username: 'gt-member',
+    displayName: '古陶镇社区学校 成员 郭大爷',
+    unitCode: '140728100',
+    roles: ['MEMBER'],
+  },
 ];

@@ -6,11 +6,17 @@ import { DEMO_UNITS, DEMO_USERS, type DemoUnit, type DemoUser } from './org-tree
  * Loads units parents-first, computing each materialised ancestor path from
  * the parent's. Upserts by code, so running it again changes nothing.
  */
-export async function seedOrgTree(repos: Repositories, units: DemoUnit[] = DEMO_UNITS): Promise<Map<string, OrgUnitDoc>> {
+export async function seedOrgTree(
+  repos: Repositories,
+  units: DemoUnit[] = DEMO_UNITS,
+): Promise<Map<string, OrgUnitDoc>> {
   const byCode = new Map<string, OrgUnitDoc>();
   for (const unit of units) {
-    const parent = unit.parentCode ? byCode.get(unit.parentCode) ?? (await repos.orgUnits.findByCode(unit.parentCode)) : null;
-    if (unit.parentCode && !parent) throw new Error(`demo unit ${unit.code}: parent ${unit.parentCode} must come first`);
+    const parent = unit.parentCode
+      ? (byCode.get(unit.parentCode) ?? (await repos.orgUnits.findByCode(unit.parentCode)))
+      : null;
+    if (unit.parentCode && !parent)
+      throw new Error(`demo unit ${unit.code}: parent ${unit.parentCode} must come first`);
     const saved = await repos.orgUnits.upsertByCode({
       code: unit.code,
       name: unit.name,
@@ -24,10 +30,19 @@ export async function seedOrgTree(repos: Repositories, units: DemoUnit[] = DEMO_
   return byCode;
 }
 
-export async function seedUsers(repos: Repositories, units: Map<string, OrgUnitDoc>, users: DemoUser[] = DEMO_USERS): Promise<void> {
+export async function seedUsers(
+  repos: Repositories,
+  units: Map<string, OrgUnitDoc>,
+  users: DemoUser[] = DEMO_USERS,
+): Promise<void> {
   for (const user of users) {
     const unit = units.get(user.unitCode) ?? (await repos.orgUnits.findByCode(user.unitCode));
     if (!unit) throw new Error(`demo user ${user.username}: unit ${user.unitCode} missing`);
-    await repos.users.upsertByUsername({ username: user.username, displayName: user.displayName, unitId: unit._id, roles: user.roles });
+    await repos.users.upsertByUsername({
+      username: user.username,
+      displayName: user.displayName,
+      unitId: unit._id,
+      roles: user.roles,
+    });
   }
 }

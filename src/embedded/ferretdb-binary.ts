@@ -7,7 +7,10 @@ import path from 'node:path';
 /** Finds the project's own Go module that wraps FerretDB (tools/ferretdb). */
 function moduleDir(): string {
   // Compiled code runs from dist/src/embedded, ts-jest from src/embedded.
-  for (const up of [['..', '..', '..'], ['..', '..']]) {
+  for (const up of [
+    ['..', '..', '..'],
+    ['..', '..'],
+  ]) {
     const candidate = path.resolve(__dirname, ...up, 'tools', 'ferretdb');
     if (existsSync(path.join(candidate, 'go.mod'))) return candidate;
   }
@@ -28,7 +31,8 @@ function cacheRoot(): string {
 export function ensureFerretdbBinary(log: (msg: string) => void = () => {}): string {
   const dir = moduleDir();
   const hash = createHash('sha256');
-  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(path.join(dir, file)));
+  for (const file of ['go.mod', 'go.sum', 'main.go'])
+    hash.update(readFileSync(path.join(dir, file)));
   const digest = hash.digest('hex').slice(0, 16);
   const target = path.join(cacheRoot(), `ferretdb-${digest}`);
   if (existsSync(target)) return target;

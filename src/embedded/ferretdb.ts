@@ -25,7 +25,15 @@ export async function startFerretdb(opts: {
   const port = opts.port ?? (await freePort());
   const child = spawn(
     binary,
-    ['-listen-addr', `127.0.0.1:${port}`, '-sqlite-dir', opts.dataDir, '-log-level', 'error', '-watch-stdin'],
+    [
+      '-listen-addr',
+      `127.0.0.1:${port}`,
+      '-sqlite-dir',
+      opts.dataDir,
+      '-log-level',
+      'error',
+      '-watch-stdin',
+    ],
     { stdio: ['pipe', 'ignore', 'pipe'] },
   );
   let stderr = '';

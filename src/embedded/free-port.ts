@@ -29,7 +29,8 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
       socket.once('error', () => resolve(false));
     });
     if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${host}:${port} did not accept connections within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${host}:${port} did not accept connections within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

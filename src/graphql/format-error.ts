@@ -13,7 +13,11 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+const HTTP_STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 /**
  * Maps errors to what clients see, in one place. Typed application errors
@@ -34,8 +38,17 @@ export function createFormatError(log: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError && typeof code === 'string' && (CLIENT_CODES.has(code) || code in HTTP_STATUS || original.extensions?.expose === true)) {
-      const { stacktrace: _stack, expose: _expose, http: _http, ...extensions } = formatted.extensions ?? {};
+    if (
+      original instanceof GraphQLError &&
+      typeof code === 'string' &&
+      (CLIENT_CODES.has(code) || code in HTTP_STATUS || original.extensions?.expose === true)
+    ) {
+      const {
+        stacktrace: _stack,
+        expose: _expose,
+        http: _http,
+        ...extensions
+      } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     log.error({ err: original, path: formatted.path }, 'internal error in GraphQL request');

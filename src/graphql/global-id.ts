@@ -14,9 +14,15 @@ export function toGlobalId(type: NodeTypeName, id: Types.ObjectId | string): str
   return Buffer.from(`${type}:${hex}`, 'utf8').toString('base64url');
 }
 
-export function fromGlobalId(globalId: string, expected: NodeTypeName, field = 'id'): Types.ObjectId {
-  const bad = () => new BadUserInputError(`无效的 ${expected} 标识 / invalid ${expected} id`, field);
-  if (typeof globalId !== 'string' || globalId.length > 64 || !/^[A-Za-z0-9_-]+$/.test(globalId)) throw bad();
+export function fromGlobalId(
+  globalId: string,
+  expected: NodeTypeName,
+  field = 'id',
+): Types.ObjectId {
+  const bad = () =>
+    new BadUserInputError(`无效的 ${expected} 标识 / invalid ${expected} id`, field);
+  if (typeof globalId !== 'string' || globalId.length > 64 || !/^[A-Za-z0-9_-]+$/.test(globalId))
+    throw bad();
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const [type, hex] = decoded.split(':');
   if (type !== expected || !hex || !/^[0-9a-f]{24}$/.test(hex)) throw bad();

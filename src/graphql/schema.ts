@@ -1,10 +1,18 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { IdentityResolver, UserResolver } from '../resolvers/identity/identity.resolver';
-import { OrgUnitConnectionResolver, OrgUnitResolver } from '../resolvers/org-unit/org-unit.resolver';
+import {
+  OrgUnitConnectionResolver,
+  OrgUnitResolver,
+} from '../resolvers/org-unit/org-unit.resolver';
 
 /** Every resolver class of the API. The emitted SDL is committed as schema.graphql. */
-export const RESOLVERS = [OrgUnitResolver, OrgUnitConnectionResolver, IdentityResolver, UserResolver] as const;
+export const RESOLVERS = [
+  OrgUnitResolver,
+  OrgUnitConnectionResolver,
+  IdentityResolver,
+  UserResolver,
+] as const;
 
 export function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({

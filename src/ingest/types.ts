@@ -1,12 +1,5 @@
 /** Courseware formats recognised by {@link inspectPackage}. */
-export type PackageFormat =
-  | 'scorm12'
-  | 'scorm2004'
-  | 'imscc'
-  | 'imscp'
-  | 'cmi5'
-  | 'xapi'
-  | 'html5';
+export type PackageFormat = 'scorm12' | 'scorm2004' | 'imscc' | 'imscp' | 'cmi5' | 'xapi' | 'html5';
 
 /** A string in one language (`lang` as written in the source, e.g. `en-US`, `zh-CN`). */
 export interface LangString {
@@ -143,8 +136,8 @@ export interface PackageInspection {
   format: PackageFormat;
   /** e.g. `1.2`, `2004 3rd Edition`, `1.3.0`, `1.0`. Undefined when unknown. */
   formatVersion?: string;
-  /** How the version was found: from a `schemaversion` element, from namespaces, or by default. */
-  formatVersionSource?: 'schemaversion' | 'namespace' | 'default';
+  /** How the version was found: `schemaversion` element, namespaces, CC resource types, or a format default. */
+  formatVersionSource?: 'schemaversion' | 'namespace' | 'resource-types' | 'default';
   /** Folder holding the manifest ('' or e.g. `course/`): packages zipped with a top folder. */
   rootPath: string;
   /** Path of the manifest inside the archive (absent for HTML5). */

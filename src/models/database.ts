@@ -29,7 +29,12 @@ export async function pingDatabase(connection: Connection, timeoutMs = 2_000): P
   if (!db) throw new Error('MongoDB connection is not open');
   await Promise.race([
     db.command({ ping: 1 }, { timeoutMS: timeoutMs }),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`ping timed out after ${timeoutMs} ms`)), timeoutMs).unref()),
+    new Promise((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`ping timed out after ${timeoutMs} ms`)),
+        timeoutMs,
+      ).unref(),
+    ),
   ]);
 }
 

@@ -81,7 +81,9 @@ export function assertValidFilter(filter: Filter): void {
   if ('or' in filter) return filter.or.forEach(assertValidFilter);
   if ('not' in filter) return assertValidFilter(filter.not);
   if (!('field' in filter) || !isFilterableField(filter.field)) {
-    throw new InvalidFilterError(`Unknown filter field: ${String((filter as { field?: unknown }).field)}`);
+    throw new InvalidFilterError(
+      `Unknown filter field: ${String((filter as { field?: unknown }).field)}`,
+    );
   }
   if ('eq' in filter) {
     if (!['string', 'number', 'boolean'].includes(typeof filter.eq)) {
@@ -90,7 +92,8 @@ export function assertValidFilter(filter: Filter): void {
     return;
   }
   if ('in' in filter) {
-    if (!Array.isArray(filter.in)) throw new InvalidFilterError(`Filter on ${filter.field}: in needs an array`);
+    if (!Array.isArray(filter.in))
+      throw new InvalidFilterError(`Filter on ${filter.field}: in needs an array`);
     return;
   }
   const { gte, lte } = filter;
@@ -99,7 +102,9 @@ export function assertValidFilter(filter: Filter): void {
   }
   for (const bound of [gte, lte]) {
     if (bound !== undefined && (typeof bound !== 'number' || !Number.isFinite(bound))) {
-      throw new InvalidFilterError(`Filter on ${filter.field}: range bounds must be finite numbers`);
+      throw new InvalidFilterError(
+        `Filter on ${filter.field}: range bounds must be finite numbers`,
+      );
     }
   }
 }

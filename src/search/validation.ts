@@ -11,7 +11,9 @@ import {
 export function assertIndexableDocuments(documents: readonly SearchDocument[]): void {
   for (const doc of documents) {
     if (typeof doc.id !== 'string' || !SEARCH_DOCUMENT_ID_PATTERN.test(doc.id)) {
-      throw new InvalidSearchRequestError(`Document id is not index-safe: ${JSON.stringify(doc.id)}`);
+      throw new InvalidSearchRequestError(
+        `Document id is not index-safe: ${JSON.stringify(doc.id)}`,
+      );
     }
   }
 }
@@ -31,13 +33,16 @@ export function normalizeSearchQuery(query: SearchQuery): NormalizedSearchQuery 
     throw new InvalidSearchRequestError('offset must be a non-negative integer');
   }
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SEARCH_LIMIT) {
-    throw new InvalidSearchRequestError(`limit must be an integer between 0 and ${MAX_SEARCH_LIMIT}`);
+    throw new InvalidSearchRequestError(
+      `limit must be an integer between 0 and ${MAX_SEARCH_LIMIT}`,
+    );
   }
   const sort = query.sort ?? (text ? 'RELEVANCE' : 'NEWEST');
   if (!SORTS.includes(sort)) throw new InvalidSearchRequestError(`Unknown sort: ${String(sort)}`);
   const facets = query.facets ?? [];
   for (const field of facets) {
-    if (!isFilterableField(field)) throw new InvalidSearchRequestError(`Unknown facet field: ${field}`);
+    if (!isFilterableField(field))
+      throw new InvalidSearchRequestError(`Unknown facet field: ${field}`);
   }
   if (query.filter) {
     try {

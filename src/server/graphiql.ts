@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
 
@@ -5,11 +6,24 @@ import express, { type Router } from 'express';
  * GraphiQL served entirely from npm packages (graphiql 3 with React 18 UMD
  * builds), so the page works with no internet access.
  */
+/** The installed folder of an npm package (their `exports` hide the UMD files from require.resolve). */
+function packageDir(name: string): string {
+  for (const base of require.resolve.paths(name) ?? []) {
+    const dir = path.join(base, name);
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`package ${name} is not installed`);
+}
+
 const ASSETS: Record<string, string> = {
-  'react.production.min.js': require.resolve('react/umd/react.production.min.js'),
-  'react-dom.production.min.js': require.resolve('react-dom/umd/react-dom.production.min.js'),
-  'graphiql.min.js': path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
-  'graphiql.min.css': path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
+  'react.production.min.js': path.join(packageDir('react'), 'umd', 'react.production.min.js'),
+  'react-dom.production.min.js': path.join(
+    packageDir('react-dom'),
+    'umd',
+    'react-dom.production.min.js',
+  ),
+  'graphiql.min.js': path.join(packageDir('graphiql'), 'graphiql.min.js'),
+  'graphiql.min.css': path.join(packageDir('graphiql'), 'graphiql.min.css'),
 };
 
 export const GRAPHIQL_ASSET_PREFIX = '/assets/graphiql/';

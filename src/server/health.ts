@@ -10,7 +10,10 @@ async function runProbe(probe: () => Promise<void>): Promise<string | null> {
     await Promise.race([
       probe(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)),
+          PROBE_TIMEOUT_MS,
+        );
       }),
     ]);
     return null;
@@ -31,7 +34,11 @@ export function healthz(_req: Request, res: Response): void {
  * operator (or a load balancer log) sees which service is down. Error details
  * stay in the server log.
  */
-export function readyz(probes: Probes, isShuttingDown: () => boolean, onFailure: (failures: Record<string, string>) => void) {
+export function readyz(
+  probes: Probes,
+  isShuttingDown: () => boolean,
+  onFailure: (failures: Record<string, string>) => void,
+) {
   return async (_req: Request, res: Response): Promise<void> => {
     if (isShuttingDown()) {
       res.status(503).json({ status: 'shutting_down', failing: [] });
@@ -47,6 +54,8 @@ export function readyz(probes: Probes, isShuttingDown: () => boolean, onFailure:
     });
     const failing = Object.keys(failures);
     if (failing.length) onFailure(failures);
-    res.status(failing.length ? 503 : 200).json({ status: failing.length ? 'unavailable' : 'ready', failing, checks });
+    res
+      .status(failing.length ? 503 : 200)
+      .json({ status: failing.length ? 'unavailable' : 'ready', failing, checks });
   };
 }

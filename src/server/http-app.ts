@@ -23,7 +23,11 @@ export interface HubHttpServer {
 }
 
 /** Wires the HTTP surface: health, readiness, GraphiQL and /graphql. */
-export async function startHttpServer(container: Container, schema: GraphQLSchema, opts: { port: number; host: string }): Promise<HubHttpServer> {
+export async function startHttpServer(
+  container: Container,
+  schema: GraphQLSchema,
+  opts: { port: number; host: string },
+): Promise<HubHttpServer> {
   const { config, log } = container;
   const app = express();
   app.disable('x-powered-by');
@@ -38,7 +42,12 @@ export async function startHttpServer(container: Container, schema: GraphQLSchem
     hideSchemaDetailsFromClientErrors: config.env === 'production',
     formatError: createFormatError(log),
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownGraceMs })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({
+        httpServer: server,
+        stopGracePeriodMillis: config.shutdownGraceMs,
+      }),
+    ],
   });
   await apollo.start();
 
@@ -46,31 +55,43 @@ export async function startHttpServer(container: Container, schema: GraphQLSchem
   app.get('/healthz', healthz);
   app.get(
     '/readyz',
-    readyz(container.readinessProbes, () => shuttingDown, (failures) => log.warn({ failures }, 'readiness check failed')),
+    readyz(
+      container.readinessProbes,
+      () => shuttingDown,
+      (failures) => log.warn({ failures }, 'readiness check failed'),
+    ),
   );
   app.use(graphiqlAssets());
   app.get('/graphql', (req, res, next) => {
     // Browsers asking for HTML get GraphiQL; GraphQL GET requests fall through to Apollo.
-    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+    if (
+      req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) ===
+        'text/html' &&
+      !req.query.query
+    ) {
       res.type('html').send(graphiqlPage('/graphql'));
       return;
     }
     next();
   });
 
-  app.use('/graphql', express.json({ limit: '256kb' }), async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      res.locals.viewer = await container.services.credentials.authenticate(presentedSecret(req));
-      next();
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
-        res.status(401).setHeader('WWW-Authenticate', 'Bearer realm="learning-port"');
-        res.json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
-        return;
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        res.locals.viewer = await container.services.credentials.authenticate(presentedSecret(req));
+        next();
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
+          res.status(401).setHeader('WWW-Authenticate', 'Bearer realm="learning-port"');
+          res.json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
+          return;
+        }
+        next(err);
       }
-      next(err);
-    }
-  });
+    },
+  );
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
@@ -85,14 +106,38 @@ export async function startHttpServer(container: Container, schema: GraphQLSchem
   );
 
   // Anything that escapes the routes above: log it, answer without internals.
-  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
-    if (err.type === 'entity.too.large' || err.type === 'entity.parse.failed') {
-      res.status(err.status ?? 400).json({ errors: [{ message: err.type === 'entity.too.large' ? '请求体过大 / request body too large' : '请求体不是有效的 JSON / body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
-    req.log?.error({ err }, 'unhandled error');
-    res.status(500).json({ errors: [{ message: '服务器内部错误 / internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-  });
+  app.use(
+    (
+      err: Error & { status?: number; type?: string },
+      req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      if (err.type === 'entity.too.large' || err.type === 'entity.parse.failed') {
+        res.status(err.status ?? 400).json({
+          errors: [
+            {
+              message:
+                err.type === 'entity.too.large'
+                  ? '请求体过大 / request body too large'
+                  : '请求体不是有效的 JSON / body is not valid JSON',
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+        return;
+      }
+      req.log?.error({ err }, 'unhandled error');
+      res.status(500).json({
+        errors: [
+          {
+            message: '服务器内部错误 / internal server error',
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      });
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

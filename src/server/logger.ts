@@ -6,7 +6,10 @@ export function createLogger(config: Pick<HubConfig, 'logLevel'>): Logger {
   return pino({
     level: config.logLevel,
     base: { service: 'learning-port' },
-    redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+      censor: '[redacted]',
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }

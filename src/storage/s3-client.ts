@@ -48,7 +48,11 @@ export async function ensureBucket(client: S3Client, bucket: string): Promise<vo
 }
 
 /** Readiness probe: the bucket answers a HEAD. */
-export async function pingBucket(client: S3Client, bucket: string, timeoutMs = 2_000): Promise<void> {
+export async function pingBucket(
+  client: S3Client,
+  bucket: string,
+  timeoutMs = 2_000,
+): Promise<void> {
   await client.send(new HeadBucketCommand({ Bucket: bucket }), {
     abortSignal: AbortSignal.timeout(timeoutMs),
   });

@@ -7,8 +7,17 @@ let counter = 0;
 const next = () => ++counter;
 
 /** Creates a unit under `parent` (or a root), with a unique code of the right length for its level. */
-export async function makeUnit(c: Container, opts: { parent?: OrgUnitDoc; level?: OrgLevel; name?: string } = {}): Promise<OrgUnitDoc> {
-  const level: OrgLevel = opts.level ?? (opts.parent ? (['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'][opts.parent.ancestorIds.length + 1] as OrgLevel) : 'PROVINCE');
+export async function makeUnit(
+  c: Container,
+  opts: { parent?: OrgUnitDoc; level?: OrgLevel; name?: string } = {},
+): Promise<OrgUnitDoc> {
+  const level: OrgLevel =
+    opts.level ??
+    (opts.parent
+      ? (['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'][
+          opts.parent.ancestorIds.length + 1
+        ] as OrgLevel)
+      : 'PROVINCE');
   const n = next();
   const digits = level === 'VILLAGE' ? 12 : level === 'TOWNSHIP' ? 9 : 6;
   const code = String(900000 + n).padEnd(digits, String(n % 10));
@@ -23,13 +32,25 @@ export async function makeUnit(c: Container, opts: { parent?: OrgUnitDoc; level?
 }
 
 export async function makeUser(c: Container, unit: OrgUnitDoc, roles: Role[]): Promise<UserDoc> {
-  return c.repos.users.create({ username: `user${next()}-${new Types.ObjectId().toHexString().slice(-6)}`, displayName: '测试用户', unitId: unit._id, roles });
+  return c.repos.users.create({
+    username: `user${next()}-${new Types.ObjectId().toHexString().slice(-6)}`,
+    displayName: '测试用户',
+    unitId: unit._id,
+    roles,
+  });
 }
 
 /** A user with a fresh personal access token; returns the secret to use as a bearer token. */
-export async function makeUserWithToken(c: Container, unit: OrgUnitDoc, roles: Role[]): Promise<{ user: UserDoc; token: string }> {
+export async function makeUserWithToken(
+  c: Container,
+  unit: OrgUnitDoc,
+  roles: Role[],
+): Promise<{ user: UserDoc; token: string }> {
   const user = await makeUser(c, unit, roles);
-  const issued = await c.services.credentials.issuePersonalToken('system', { userId: user._id, name: 'test' });
+  const issued = await c.services.credentials.issuePersonalToken('system', {
+    userId: user._id,
+    name: 'test',
+  });
   return { user, token: issued.secret };
 }
 

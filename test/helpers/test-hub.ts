@@ -11,7 +11,10 @@ import { readTestServices } from '../setup/test-services';
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
-  body: { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }> };
+  body: {
+    data?: T | null;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+  };
 }
 
 export interface TestHub {
@@ -19,7 +22,11 @@ export interface TestHub {
   container: Container;
   url: string;
   config: HubConfig;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GqlResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -27,7 +34,9 @@ export interface TestHub {
  * Starts a real hub on the test run's embedded FerretDB and s3rver, with a
  * database and bucket of its own so test files never see each other's data.
  */
-export async function startTestHub(opts: { env?: Record<string, string>; beforeListen?: (c: Container) => Promise<void> } = {}): Promise<TestHub> {
+export async function startTestHub(
+  opts: { env?: Record<string, string>; beforeListen?: (c: Container) => Promise<void> } = {},
+): Promise<TestHub> {
   const services = readTestServices();
   const suffix = randomBytes(4).toString('hex');
   const env: NodeJS.ProcessEnv = {
@@ -49,7 +58,10 @@ export async function startTestHub(opts: { env?: Record<string, string>; beforeL
       : {}),
     ...opts.env,
   };
-  if (!env.MONGODB_URI) throw new Error('no MongoDB for tests: run through jest (global setup starts FerretDB) or set MONGODB_URI');
+  if (!env.MONGODB_URI)
+    throw new Error(
+      'no MongoDB for tests: run through jest (global setup starts FerretDB) or set MONGODB_URI',
+    );
   const config = loadConfig(env);
   const log = pino({ level: config.logLevel });
   const hub = await startHub(config, log, { beforeListen: opts.beforeListen });
@@ -59,9 +71,16 @@ export async function startTestHub(opts: { env?: Record<string, string>; beforeL
     url: hub.url,
     config,
     async gql(query, variables, o = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(o.headers ?? {}) };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...(o.headers ?? {}),
+      };
       if (o.token) headers.authorization = `Bearer ${o.token}`;
-      const res = await fetch(`${hub.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
       const text = await res.text();
       let body;
       try {

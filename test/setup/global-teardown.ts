@@ -9,5 +9,6 @@ export default async function globalTeardown(): Promise<void> {
   await (g.__FERRETDB__ as EmbeddedFerretdb | undefined)?.stop();
   await (g.__S3RVER__ as EmbeddedS3 | undefined)?.stop();
   const services = readTestServices();
-  if (services?.root && !process.env.HUB_TEST_KEEP_DATA) rmSync(services.root, { recursive: true, force: true });
+  if (services?.root && !process.env.HUB_TEST_KEEP_DATA)
+    rmSync(services.root, { recursive: true, force: true });
 }

@@ -1,5 +1,12 @@
 import { isIngestError } from '../errors';
-import type { EntryPoint, EntryPointType, LaunchTarget, LomMetadata, Outline, OutlineNode } from '../types';
+import type {
+  EntryPoint,
+  EntryPointType,
+  LaunchTarget,
+  LomMetadata,
+  Outline,
+  OutlineNode,
+} from '../types';
 import { attr, child, childrenNamed, type XmlElement, textOf } from '../xml/xml-element';
 import { parseSafeXml } from '../xml/safe-xml';
 import { applyXmlBase, dirOf, joinParameters, resolveHref } from './href';
@@ -30,6 +37,11 @@ import type { PackageContext } from './package-context';
 export interface ContentPackageProfile {
   /** Entry-point type for a resource referenced by an item. */
   entryType(resource: CpResource): EntryPointType;
+  /**
+   * When a resource has no `href`, launch its first `<file>` instead (IMS CC:
+   * discussions, quizzes and weblinks are XML files referenced only by <file>).
+   */
+  launchFirstFileWithoutHref?: boolean;
   /** Profile-specific fields read from the item element (mastery score, …). */
   itemExtras?(item: XmlElement, resource: CpResource): Partial<EntryPoint>;
 }
@@ -75,7 +87,7 @@ export async function readContentPackage(
   const metadata = await readMetadata(metadataEl, manifestDir, ctx);
 
   const manifestBase = applyXmlBase(manifestDir, manifest.attrs['xml:base']);
-  const resources = readResources(manifest, manifestBase, ctx);
+  const resources = readResources(manifest, manifestBase, ctx, profile);
   const byId = new Map(resources.map((r) => [r.identifier, r]));
 
   if (childrenNamed(manifest, 'manifest').length > 0) {
@@ -88,9 +100,11 @@ export async function readContentPackage(
   const orgsEl = child(manifest, 'organizations');
   const orgEls = childrenNamed(orgsEl, 'organization');
   const declaredDefault = attr(orgsEl, 'default');
-  let defaultOutlineId = orgEls.length > 0 ? attr(orgEls[0], 'identifier') ?? 'organization-1' : undefined;
+  let defaultOutlineId =
+    orgEls.length > 0 ? (attr(orgEls[0], 'identifier') ?? 'organization-1') : undefined;
   if (declaredDefault) {
-    if (orgEls.some((o) => attr(o, 'identifier') === declaredDefault)) defaultOutlineId = declaredDefault;
+    if (orgEls.some((o) => attr(o, 'identifier') === declaredDefault))
+      defaultOutlineId = declaredDefault;
     else {
       ctx.warn({
         code: 'DEFAULT_ORGANIZATION_NOT_FOUND',
@@ -183,7 +197,12 @@ function readItem(
   return node;
 }
 
-function readResources(manifest: XmlElement, manifestBase: string, ctx: PackageContext): CpResource[] {
+function readResources(
+  manifest: XmlElement,
+  manifestBase: string,
+  ctx: PackageContext,
+  profile: ContentPackageProfile,
+): CpResource[] {
   const resourcesEl = child(manifest, 'resources');
   const resourcesBase = applyXmlBase(manifestBase, resourcesEl?.attrs['xml:base']);
   const ids = new Set<string>();
@@ -199,7 +218,10 @@ function readResources(manifest: XmlElement, manifestBase: string, ctx: PackageC
       base,
       element: el,
     };
-    const href = attr(el, 'href');
+    let href = attr(el, 'href');
+    if ((!href || href.trim() === '') && profile.launchFirstFileWithoutHref) {
+      href = attr(childrenNamed(el, 'file')[0], 'href');
+    }
     if (href && href.trim() !== '') {
       const r = resolveHref(base, href);
       if (r.kind === 'outside') {
@@ -209,7 +231,7 @@ function readResources(manifest: XmlElement, manifestBase: string, ctx: PackageC
           identifier,
         });
       } else if (r.kind === 'remote') {
-        resource.launch = { href: r.url, ...(r.query ? { parameters: undefined } : {}), url: r.url + r.query, remote: true };
+        resource.launch = { href: r.url, url: r.url + r.query, remote: true };
       } else {
         resource.launch = { href: r.path, url: encodePath(r.path) + r.query, remote: false };
         if (!ctx.hasFile(r.path)) {
@@ -283,7 +305,10 @@ async function readMetadata(
     }
     try {
       const root = parseSafeXml(await ctx.readFile(r.path), r.path);
-      const lom = root.local.toLowerCase() === 'lom' ? root : root.children.find((c) => c.local.toLowerCase() === 'lom');
+      const lom =
+        root.local.toLowerCase() === 'lom'
+          ? root
+          : root.children.find((c) => c.local.toLowerCase() === 'lom');
       if (lom) result = mergeLom(result, parseLom(lom));
     } catch (err) {
       if (isIngestError(err, 'PACKAGE_XML_ENTITIES')) throw err;

@@ -69,7 +69,8 @@ export function parseLom(lom: XmlElement): LomMetadata {
       .filter((e): e is string => !!e)
       .map(vcardName);
     const dateEl = kid(c, 'date');
-    const date = textOf(kid(dateEl, 'datetime')) ?? textOf(kid(dateEl, 'dateTime')) ?? textOf(dateEl);
+    const date =
+      textOf(kid(dateEl, 'datetime')) ?? textOf(kid(dateEl, 'dateTime')) ?? textOf(dateEl);
     const role = vocabulary(kid(c, 'role'));
     contributors.push({ ...(role ? { role } : {}), entities, ...(date ? { date } : {}) });
   }
@@ -99,7 +100,10 @@ export function parseLom(lom: XmlElement): LomMetadata {
 }
 
 /** Fills fields missing in `primary` from `secondary`. */
-export function mergeLom(primary: LomMetadata | undefined, secondary: LomMetadata | undefined): LomMetadata | undefined {
+export function mergeLom(
+  primary: LomMetadata | undefined,
+  secondary: LomMetadata | undefined,
+): LomMetadata | undefined {
   if (!primary) return secondary;
   if (!secondary) return primary;
   const title = primary.title ?? secondary.title;

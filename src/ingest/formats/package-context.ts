@@ -24,7 +24,15 @@ export function createPackageContext(
     hasFile: (p) => nfc.has(p.normalize('NFC')),
     readFile,
     warn: (w) => {
-      if (!warnings.some((x) => x.code === w.code && x.path === w.path && x.identifier === w.identifier && x.message === w.message)) {
+      if (
+        !warnings.some(
+          (x) =>
+            x.code === w.code &&
+            x.path === w.path &&
+            x.identifier === w.identifier &&
+            x.message === w.message,
+        )
+      ) {
         warnings.push(w);
       }
     },

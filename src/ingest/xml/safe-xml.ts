@@ -4,6 +4,7 @@ import type { XmlElement } from './xml-element';
 
 const parser = new XMLParser({
   preserveOrder: true,
+  cdataPropName: '#cdata',
   ignoreAttributes: false,
   attributeNamePrefix: '',
   // Entities are never expanded by the parser: predefined and numeric
@@ -67,8 +68,16 @@ function invalid(fileName: string, detail: string): IngestError {
 
 type OrderedNode = Record<string, unknown>;
 
+function cdataText(value: unknown): string {
+  if (!Array.isArray(value)) return String(value ?? '');
+  return value.map((v: OrderedNode) => String(v['#text'] ?? '')).join('');
+}
+
 function elementName(node: OrderedNode): string | undefined {
-  return Object.keys(node).find((k) => k !== ':@' && k !== '#text' && !k.startsWith('?') && !k.startsWith('!'));
+  return Object.keys(node).find(
+    (k) =>
+      k !== ':@' && k !== '#text' && k !== '#cdata' && !k.startsWith('?') && !k.startsWith('!'),
+  );
 }
 
 function convert(node: OrderedNode, scope: Map<string, string>): XmlElement {
@@ -97,6 +106,7 @@ function convert(node: OrderedNode, scope: Map<string, string>): XmlElement {
   const kids = (node[qname] ?? []) as OrderedNode[];
   for (const kid of kids) {
     if ('#text' in kid) el.text += decodeXmlText(String(kid['#text']));
+    else if ('#cdata' in kid) el.text += cdataText(kid['#cdata']);
     else if (elementName(kid) !== undefined) el.children.push(convert(kid, localScope));
   }
   return el;
@@ -115,6 +125,7 @@ export function decodeXmlText(s: string): string {
 }
 
 function safeCodePoint(cp: number): string | undefined {
-  if (!Number.isFinite(cp) || cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+  if (!Number.isFinite(cp) || cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+    return undefined;
   return String.fromCodePoint(cp);
 }

@@ -49,7 +49,11 @@ export function descendants(el: XmlElement, local: string): XmlElement[] {
  * SCORM 1.2 writes `adlcp:scormtype`, SCORM 2004 `adlcp:scormType`, and real
  * packages mix both.
  */
-export function attr(el: XmlElement | undefined, local: string, ignoreCase = false): string | undefined {
+export function attr(
+  el: XmlElement | undefined,
+  local: string,
+  ignoreCase = false,
+): string | undefined {
   if (!el) return undefined;
   const want = ignoreCase ? local.toLowerCase() : local;
   for (const [k, v] of Object.entries(el.attrs)) {
@@ -70,7 +74,8 @@ export function textOf(el: XmlElement | undefined): string | undefined {
 export function declaredNamespaces(root: XmlElement): Set<string> {
   const out = new Set<string>();
   const walk = (e: XmlElement) => {
-    for (const [k, v] of Object.entries(e.attrs)) if (k === 'xmlns' || k.startsWith('xmlns:')) out.add(v);
+    for (const [k, v] of Object.entries(e.attrs))
+      if (k === 'xmlns' || k.startsWith('xmlns:')) out.add(v);
     e.children.forEach(walk);
   };
   walk(root);

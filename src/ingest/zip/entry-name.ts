@@ -2,7 +2,12 @@ import { crc32 } from 'node:zlib';
 import iconv from 'iconv-lite';
 
 /** How an entry name was decoded. */
-export type NameEncoding = 'utf8-flag' | 'unicode-path-extra' | 'utf8-detected' | 'gb18030' | 'ascii';
+export type NameEncoding =
+  | 'utf8-flag'
+  | 'unicode-path-extra'
+  | 'utf8-detected'
+  | 'gb18030'
+  | 'ascii';
 
 /** A raw zip extra field. */
 export interface RawExtraField {
@@ -40,7 +45,8 @@ export function decodeEntryName(
     if (field.data.readUInt8(0) !== 1) continue;
     if (field.data.readUInt32LE(1) !== crc32(raw)) continue;
     const unicode = field.data.subarray(5);
-    if (isValidUtf8(unicode)) return { name: unicode.toString('utf8'), encoding: 'unicode-path-extra' };
+    if (isValidUtf8(unicode))
+      return { name: unicode.toString('utf8'), encoding: 'unicode-path-extra' };
   }
   if (raw.every((b) => b < 0x80)) return { name: raw.toString('latin1'), encoding: 'ascii' };
   if (isValidUtf8(raw)) return { name: raw.toString('utf8'), encoding: 'utf8-detected' };

@@ -188,7 +188,10 @@ function mapOpenError(err: Error): IngestError {
       'The file is not a zip archive (or it is truncated)',
     );
   }
-  if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') {
+  if (
+    (err as NodeJS.ErrnoException).code === 'ENOENT' ||
+    (err as NodeJS.ErrnoException).code === 'EISDIR'
+  ) {
     return new IngestError('FILE_UNREADABLE', '无法读取文件', `Cannot read file: ${err.message}`);
   }
   return corrupt(err.message);
@@ -216,7 +219,8 @@ function readAndValidateEntries(zip: yauzl.ZipFile, limits: PackageLimits): Prom
     };
     zip.on('error', (err: Error) => {
       if (/strong encryption/i.test(err.message)) fail(encrypted('(strong encryption)'));
-      else if (/unsupported compression/i.test(err.message)) fail(unsupportedCompression(err.message));
+      else if (/unsupported compression/i.test(err.message))
+        fail(unsupportedCompression(err.message));
       else fail(corrupt(err.message));
     });
     zip.on('end', () => {
@@ -230,7 +234,9 @@ function readAndValidateEntries(zip: yauzl.ZipFile, limits: PackageLimits): Prom
         const r = validateEntry(entry, limits);
         total += r.info.size;
         if (total > limits.maxTotalUncompressedBytes) {
-          throw tooLarge(`total uncompressed size exceeds ${limits.maxTotalUncompressedBytes} bytes`);
+          throw tooLarge(
+            `total uncompressed size exceeds ${limits.maxTotalUncompressedBytes} bytes`,
+          );
         }
         const key = collisionKey(r.info.name);
         const previous = seen.get(key);
@@ -257,7 +263,11 @@ function readAndValidateEntries(zip: yauzl.ZipFile, limits: PackageLimits): Prom
 
 function validateEntry(entry: yauzl.Entry, limits: PackageLimits): RawEntry {
   const rawName = entry.fileNameRaw ?? (entry.fileName as unknown as Buffer);
-  const { name, encoding } = decodeEntryName(rawName, entry.generalPurposeBitFlag, entry.extraFields);
+  const { name, encoding } = decodeEntryName(
+    rawName,
+    entry.generalPurposeBitFlag,
+    entry.extraFields,
+  );
   assertSafeEntryPath(name);
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (mode === S_IFLNK) {

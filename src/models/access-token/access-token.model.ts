@@ -44,7 +44,11 @@ export const credentialSchema = new Schema<CredentialDoc>(
     expiresAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
   },
-  { collection: 'credentials', timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
+  {
+    collection: 'credentials',
+    timestamps: { createdAt: true, updatedAt: false },
+    versionKey: false,
+  },
 );
 credentialSchema.index({ secretHash: 1 }, { unique: true });
 credentialSchema.index({ userId: 1 });

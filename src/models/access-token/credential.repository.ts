@@ -13,22 +13,35 @@ export class CredentialRepository {
     return this.models.Credential.findById(id).lean<CredentialDoc>().exec();
   }
 
-  async insert(doc: Omit<CredentialDoc, '_id' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>): Promise<CredentialDoc> {
+  async insert(
+    doc: Omit<CredentialDoc, '_id' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>,
+  ): Promise<CredentialDoc> {
     const created = await this.models.Credential.create(doc);
     return created.toObject();
   }
 
   listForUser(userId: Types.ObjectId): Promise<CredentialDoc[]> {
-    return this.models.Credential.find({ userId, kind: 'PERSONAL_TOKEN' }).sort({ createdAt: -1 }).limit(500).lean<CredentialDoc[]>().exec();
+    return this.models.Credential.find({ userId, kind: 'PERSONAL_TOKEN' })
+      .sort({ createdAt: -1 })
+      .limit(500)
+      .lean<CredentialDoc[]>()
+      .exec();
   }
 
   listForUnit(unitId: Types.ObjectId, kind: CredentialKind): Promise<CredentialDoc[]> {
-    return this.models.Credential.find({ unitId, kind }).sort({ createdAt: -1 }).limit(500).lean<CredentialDoc[]>().exec();
+    return this.models.Credential.find({ unitId, kind })
+      .sort({ createdAt: -1 })
+      .limit(500)
+      .lean<CredentialDoc[]>()
+      .exec();
   }
 
   /** Idempotent: revoking twice keeps the first revocation time. */
   async revoke(id: Types.ObjectId, at: Date): Promise<void> {
-    await this.models.Credential.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: at } }).exec();
+    await this.models.Credential.updateOne(
+      { _id: id, revokedAt: null },
+      { $set: { revokedAt: at } },
+    ).exec();
   }
 
   async touch(id: Types.ObjectId, at: Date): Promise<void> {

@@ -28,7 +28,9 @@ export class OrgUnitRepository {
 
   /** One query for many ids; callers re-order (DataLoader does). */
   findByIds(ids: readonly Types.ObjectId[]): Promise<OrgUnitDoc[]> {
-    return this.models.OrgUnit.find({ _id: { $in: ids } }).lean<OrgUnitDoc[]>().exec();
+    return this.models.OrgUnit.find({ _id: { $in: ids } })
+      .lean<OrgUnitDoc[]>()
+      .exec();
   }
 
   toQuery(filter: OrgUnitListFilter): FilterQuery<OrgUnitDoc> {
@@ -44,24 +46,39 @@ export class OrgUnitRepository {
   }
 
   /** A page in code order, starting after `afterCode`; fetches one extra row to tell if more follow. */
-  async page(filter: OrgUnitListFilter, opts: { afterCode?: string; limit: number }): Promise<OrgUnitDoc[]> {
+  async page(
+    filter: OrgUnitListFilter,
+    opts: { afterCode?: string; limit: number },
+  ): Promise<OrgUnitDoc[]> {
     const q = this.toQuery(filter);
     if (opts.afterCode !== undefined) q.code = { $gt: opts.afterCode };
-    return this.models.OrgUnit.find(q).sort({ code: 1 }).limit(opts.limit).lean<OrgUnitDoc[]>().exec();
+    return this.models.OrgUnit.find(q)
+      .sort({ code: 1 })
+      .limit(opts.limit)
+      .lean<OrgUnitDoc[]>()
+      .exec();
   }
 
   count(filter: OrgUnitListFilter): Promise<number> {
     return this.models.OrgUnit.countDocuments(this.toQuery(filter)).exec();
   }
 
-  async insert(unit: Omit<OrgUnitDoc, '_id' | 'createdAt' | 'updatedAt'> & { _id?: Types.ObjectId }): Promise<OrgUnitDoc> {
+  async insert(
+    unit: Omit<OrgUnitDoc, '_id' | 'createdAt' | 'updatedAt'> & { _id?: Types.ObjectId },
+  ): Promise<OrgUnitDoc> {
     const created = await this.models.OrgUnit.create(unit);
     return created.toObject();
   }
 
   /** Upsert by code (the identity of a unit); used by the demo seed so it can run twice. */
-  async upsertByCode(unit: Omit<OrgUnitDoc, '_id' | 'createdAt' | 'updatedAt'>): Promise<OrgUnitDoc> {
-    await this.models.OrgUnit.updateOne({ code: unit.code }, { $set: unit }, { upsert: true }).exec();
+  async upsertByCode(
+    unit: Omit<OrgUnitDoc, '_id' | 'createdAt' | 'updatedAt'>,
+  ): Promise<OrgUnitDoc> {
+    await this.models.OrgUnit.updateOne(
+      { code: unit.code },
+      { $set: unit },
+      { upsert: true },
+    ).exec();
     const saved = await this.findByCode(unit.code);
     if (!saved) throw new Error(`org unit ${unit.code} vanished after upsert`);
     return saved;

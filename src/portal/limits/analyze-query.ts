@@ -138,7 +138,10 @@ export function analyzeSource(
   const limits = resolveLimitOptions(input.limits);
   const parsed = parseWithLimits(source, limits);
   if (parsed.ok) {
-    return { ...analyzeQuery(schema, parsed.document, { ...input, limits }), document: parsed.document };
+    return {
+      ...analyzeQuery(schema, parsed.document, { ...input, limits }),
+      document: parsed.document,
+    };
   }
   return {
     ...EMPTY_ANALYSIS,

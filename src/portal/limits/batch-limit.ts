@@ -32,7 +32,10 @@ export function checkBatchSize(size: number, maxBatchSize: number): LimitViolati
 }
 
 /** `QUERY_TOO_COMPLEX` for a batch whose summed cost passes `maxBatchCost`. */
-export function checkBatchCost(totalCost: number, maxBatchCost: number): LimitViolation | undefined {
+export function checkBatchCost(
+  totalCost: number,
+  maxBatchCost: number,
+): LimitViolation | undefined {
   if (totalCost <= maxBatchCost) return undefined;
   return violation(
     'QUERY_TOO_COMPLEX',

@@ -94,7 +94,9 @@ export function estimateComplexity(ctx: WalkContext, options: ComplexityOptions)
     const def = fieldDefinition(parentType, node.name.value);
     const namedType = def ? getNamedType(def.type) : undefined;
     const isLeaf = namedType ? isLeafType(namedType) : !node.selectionSet;
-    const override = parentType ? options.fieldCosts[`${parentType.name}.${node.name.value}`] : undefined;
+    const override = parentType
+      ? options.fieldCosts[`${parentType.name}.${node.name.value}`]
+      : undefined;
     const own = override ?? (isLeaf ? options.scalarFieldCost : options.objectFieldCost);
 
     const multiplier = def ? pageMultiplier(def, occurrences, path) : 1;
@@ -158,7 +160,11 @@ export function estimateComplexity(ctx: WalkContext, options: ComplexityOptions)
   let cost: number;
   let truncated = false;
   try {
-    cost = selectionCost([{ selectionSet: ctx.operation.selectionSet, parentType: rootType }], '', 1);
+    cost = selectionCost(
+      [{ selectionSet: ctx.operation.selectionSet, parentType: rootType }],
+      '',
+      1,
+    );
   } catch (err) {
     if (!(err instanceof BudgetExceeded)) throw err;
     truncated = true;

@@ -1,6 +1,7 @@
 import type {
   ApolloServerPlugin,
   BaseContext,
+  GraphQLRequestContext,
   GraphQLRequestContextDidResolveOperation,
 } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -12,7 +13,7 @@ import {
   resolveBatchLimitOptions,
   resolveLimitOptions,
 } from './limit-options';
-import { checkLength, checkTokenCount } from './parse-limit';
+import { checkLength, checkTokenCount, isTooManyTokensError, tooManyTokens } from './parse-limit';
 import { LimitViolation } from './violations';
 
 /** What the plugin measured, put on the context as `queryCost` before execution. */
@@ -50,8 +51,19 @@ export interface CostLimitPluginOptions<TContext extends BaseContext> {
   /** Observes rejections (e.g. to count them in metrics). Must not throw. */
   onReject?: (
     violations: readonly LimitViolation[],
-    requestContext: GraphQLRequestContextDidResolveOperation<TContext>,
+    requestContext: GraphQLRequestContext<TContext>,
   ) => void;
+}
+
+/**
+ * Server options that make Apollo's own parse enforce the token limit, so an
+ * oversized document is dropped before validation. Spread into the
+ * `ApolloServer` config next to `createCostLimitPlugin(options)` with the same limits.
+ */
+export function costLimitServerOptions(limits: Partial<QueryLimitOptions> = {}): {
+  parseOptions: { maxTokens: number };
+} {
+  return { parseOptions: { maxTokens: resolveLimitOptions(limits).maxTokens } };
 }
 
 /**
@@ -91,11 +103,16 @@ export function limitViolationError(
  * request hook whose thrown `GraphQLError` Apollo turns into a regular error
  * response (a throw in `didResolveSource`/`parsingDidStart` becomes a 500).
  *
- * Apollo parses the document itself, so the length and token limits are
- * checked here on the source (lexing stops after `maxTokens`). To also stop
- * Apollo from parsing huge documents, give the server a backstop,
- * e.g. `new ApolloServer({ parseOptions: { maxTokens: 2 * maxTokens } })`,
- * and keep express's JSON body limit small.
+ * Apollo parses and validates the document before this hook, and validation
+ * of a large document can be slow (graphql-js `OverlappingFieldsCanBeMerged`
+ * is quadratic in repeated fields: ~0.5 s for 2 000 `id`s). So give the
+ * server the same token limit for its own parse, with
+ * `new ApolloServer({ ...costLimitServerOptions(limits), plugins: [...] })`:
+ * Apollo's parse then stops at `maxTokens`, and this plugin's
+ * `didEncounterErrors` relabels that parse error `QUERY_TOO_MANY_TOKENS`
+ * (other syntax errors stay `GRAPHQL_PARSE_FAILED`). Without it the length
+ * and token limits are still enforced here, after the fact. Keep express's
+ * JSON body limit small too.
  *
  * Batched requests: Apollo runs the operations of one HTTP batch with one
  * shared response head object; the plugin keys a per-batch tally on it to
@@ -109,16 +126,22 @@ export function createCostLimitPlugin<TContext extends BaseContext = QueryCostCo
   const batch = resolveBatchLimitOptions(options.batch);
   const batchTallies = new WeakMap<object, { operations: number; cost: number }>();
 
-  const reject = (
+  const notify = (
     violations: LimitViolation[],
-    cost: number,
-    requestContext: GraphQLRequestContextDidResolveOperation<TContext>,
-  ): never => {
+    requestContext: GraphQLRequestContext<TContext>,
+  ) => {
     try {
       options.onReject?.(violations, requestContext);
     } catch {
       // An observer must not change the answer.
     }
+  };
+  const reject = (
+    violations: LimitViolation[],
+    cost: number,
+    requestContext: GraphQLRequestContext<TContext>,
+  ): never => {
+    notify(violations, requestContext);
     throw limitViolationError(violations, cost, limits.maxCost);
   };
 
@@ -165,6 +188,25 @@ export function createCostLimitPlugin<TContext extends BaseContext = QueryCostCo
           // is visible to this operation's resolvers and later hooks only.
           (requestContext.contextValue as QueryCostContext).queryCost = info;
           await options.onCost?.(info, requestContext);
+        },
+
+        async didEncounterErrors(requestContext) {
+          // Only a failed parse leaves the document unset; relabel the
+          // parser's maxTokens abort, which Apollo reports as a generic syntax error.
+          if (requestContext.document) return;
+          for (const error of requestContext.errors) {
+            if (!isTooManyTokensError(error)) continue;
+            const v = tooManyTokens(limits.maxTokens);
+            error.message = v.message;
+            Object.assign(error.extensions, {
+              code: v.code,
+              cost: 0,
+              limit: v.limit,
+              maxCost: limits.maxCost,
+              violations: [{ code: v.code, message: v.message, limit: v.limit }],
+            });
+            notify([v], requestContext);
+          }
         },
       };
     },

@@ -47,7 +47,7 @@ export interface BatchLimitOptions {
 /** The defaults; override any subset through `resolveLimitOptions`. */
 export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimitOptions> = Object.freeze({
   maxLength: 10_000,
-  maxTokens: 2_000,
+  maxTokens: 1_000,
   maxDepth: 10,
   maxAliases: 15,
   maxDirectives: 20,
@@ -73,7 +73,9 @@ export function resolveLimitOptions(partial: Partial<QueryLimitOptions> = {}): Q
 }
 
 /** Fills unspecified batch limits with the defaults. */
-export function resolveBatchLimitOptions(partial: Partial<BatchLimitOptions> = {}): BatchLimitOptions {
+export function resolveBatchLimitOptions(
+  partial: Partial<BatchLimitOptions> = {},
+): BatchLimitOptions {
   return { ...DEFAULT_BATCH_LIMITS, ...stripUndefined(partial) };
 }
 

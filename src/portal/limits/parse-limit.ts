@@ -9,7 +9,7 @@ export type ParseWithLimitsResult =
   | { ok: false; violations: []; syntaxError: GraphQLError };
 
 // graphql 16 spells it "more that"; accept the corrected spelling of later versions too.
-const TOO_MANY_TOKENS = /Document contains more th[ae]n \d+ tokens/;
+const TOO_MANY_TOKENS = /Document contains more (?:than|that) \d+ tokens/;
 
 /**
  * Checks the length, then parses with `maxTokens` so an oversized document is
@@ -24,7 +24,7 @@ export function parseWithLimits(
   try {
     return { ok: true, document: parse(source, { maxTokens: limits.maxTokens }) };
   } catch (err) {
-    if (err instanceof GraphQLError && TOO_MANY_TOKENS.test(err.message)) {
+    if (err instanceof GraphQLError && isTooManyTokensError(err)) {
       return { ok: false, violations: [tooManyTokens(limits.maxTokens)] };
     }
     if (err instanceof GraphQLError) return { ok: false, violations: [], syntaxError: err };
@@ -71,7 +71,13 @@ export function countTokens(source: string, stopAfter = Infinity): number {
   return count;
 }
 
-function tooManyTokens(maxTokens: number): LimitViolation {
+/** Whether an error is the parser's `maxTokens` abort (possibly wrapped by Apollo). */
+export function isTooManyTokensError(error: Error): boolean {
+  return TOO_MANY_TOKENS.test(error.message);
+}
+
+/** The `QUERY_TOO_MANY_TOKENS` violation. */
+export function tooManyTokens(maxTokens: number): LimitViolation {
   return violation(
     'QUERY_TOO_MANY_TOKENS',
     `查询包含的词法单元过多（上限 ${maxTokens}）`,

@@ -17,7 +17,12 @@ export function decodeCursor<T extends Record<string, string | number>>(
   if (cursor.length > 512 || !/^[A-Za-z0-9_-]*$/.test(cursor)) throw bad();
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || !isValid(parsed as Record<string, unknown>)) throw bad();
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      !isValid(parsed as Record<string, unknown>)
+    )
+      throw bad();
     return parsed as T;
   } catch {
     throw bad();
@@ -30,7 +35,10 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | undefined | null, field = 'first', fallback = 20): number {
   const n = first ?? fallback;
   if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`${field} 应在 0–${MAX_PAGE_SIZE} 之间 / ${field} must be between 0 and ${MAX_PAGE_SIZE}`, field);
+    throw new BadUserInputError(
+      `${field} 应在 0–${MAX_PAGE_SIZE} 之间 / ${field} must be between 0 and ${MAX_PAGE_SIZE}`,
+      field,
+    );
   }
   return n;
 }

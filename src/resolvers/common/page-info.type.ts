@@ -8,9 +8,15 @@ export class PageInfo {
   @Field({ description: '是否还有上一页 / whether items precede' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: '本页第一项的游标 / cursor of the first item' })
+  @Field(() => String, {
+    nullable: true,
+    description: '本页第一项的游标 / cursor of the first item',
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: '本页最后一项的游标 / cursor of the last item' })
+  @Field(() => String, {
+    nullable: true,
+    description: '本页最后一项的游标 / cursor of the last item',
+  })
   endCursor!: string | null;
 }

@@ -3,13 +3,19 @@ import { ApiKeyScopeEnum } from './identity.type';
 
 @InputType({ description: '签发个人访问令牌 / issue a personal access token' })
 export class CreateAccessTokenInput {
-  @Field(() => ID, { nullable: true, description: '为哪位用户签发（默认本人）/ for which user (default: yourself)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '为哪位用户签发（默认本人）/ for which user (default: yourself)',
+  })
   userId?: string;
 
   @Field({ description: '名称，如「办公室电脑」/ a name such as "office laptop"' })
   name!: string;
 
-  @Field(() => Int, { nullable: true, description: '有效天数（1–3650，默认不过期）/ days until expiry (1–3650; default never)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '有效天数（1–3650，默认不过期）/ days until expiry (1–3650; default never)',
+  })
   expiresInDays?: number;
 }
 
@@ -24,6 +30,9 @@ export class CreateApiKeyInput {
   @Field(() => ApiKeyScopeEnum, { description: '读取范围 / what the key may read' })
   scope!: ApiKeyScopeEnum;
 
-  @Field(() => [String], { nullable: true, description: '允许的浏览器来源，如 https://xuexi.example.cn / allowed browser origins' })
+  @Field(() => [String], {
+    nullable: true,
+    description: '允许的浏览器来源，如 https://xuexi.example.cn / allowed browser origins',
+  })
   allowedOrigins?: string[];
 }

@@ -8,7 +8,14 @@ import { mapOrgUnit } from '../org-unit/org-unit.mapper';
 import { OrgUnit } from '../org-unit/org-unit.type';
 import { CreateAccessTokenInput, CreateApiKeyInput } from './identity.input';
 import { mapCredential, mapUser } from './identity.mapper';
-import { ApiKeyScopeEnum, Credential, IssuedCredential, User, ViewerInfo, ViewerKindEnum } from './identity.type';
+import {
+  ApiKeyScopeEnum,
+  Credential,
+  IssuedCredential,
+  User,
+  ViewerInfo,
+  ViewerKindEnum,
+} from './identity.type';
 
 @Resolver(() => ViewerInfo)
 export class IdentityResolver {
@@ -19,7 +26,12 @@ export class IdentityResolver {
     const unitDoc = unitInfo ? await ctx.loaders.orgUnit.load(unitInfo.unitId) : null;
     const userDoc = v.kind === 'user' ? await ctx.loaders.user.load(v.userId) : null;
     return {
-      kind: v.kind === 'user' ? ViewerKindEnum.USER : v.kind === 'portal' ? ViewerKindEnum.PORTAL : ViewerKindEnum.ANONYMOUS,
+      kind:
+        v.kind === 'user'
+          ? ViewerKindEnum.USER
+          : v.kind === 'portal'
+            ? ViewerKindEnum.PORTAL
+            : ViewerKindEnum.ANONYMOUS,
       user: userDoc ? mapUser(userDoc) : null,
       unit: unitDoc ? mapOrgUnit(unitDoc) : null,
       scope: v.kind === 'portal' ? (v.scope as ApiKeyScopeEnum) : null,
@@ -31,22 +43,50 @@ export class IdentityResolver {
     return (await ctx.services.credentials.listOwnTokens(ctx.viewer)).map(mapCredential);
   }
 
-  @Query(() => [Credential], { description: '单位的门户 API 密钥（管理员）/ a unit’s portal API keys (admins)' })
-  async apiKeys(@Arg('unitId', () => ID, { description: '单位 / unit' }) unitId: string, @Ctx() ctx: GraphQLContext): Promise<Credential[]> {
-    return (await ctx.services.credentials.listApiKeys(ctx.viewer, fromGlobalId(unitId, 'OrgUnit', 'unitId'))).map(mapCredential);
+  @Query(() => [Credential], {
+    description: '单位的门户 API 密钥（管理员）/ a unit’s portal API keys (admins)',
+  })
+  async apiKeys(
+    @Arg('unitId', () => ID, { description: '单位 / unit' }) unitId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Credential[]> {
+    return (
+      await ctx.services.credentials.listApiKeys(
+        ctx.viewer,
+        fromGlobalId(unitId, 'OrgUnit', 'unitId'),
+      )
+    ).map(mapCredential);
   }
 
-  @Mutation(() => IssuedCredential, { description: '签发个人访问令牌（本人或上级管理员）/ issue a personal access token (yourself, or an admin above the user)' })
-  async createAccessToken(@Arg('input') input: CreateAccessTokenInput, @Ctx() ctx: GraphQLContext): Promise<IssuedCredential> {
+  @Mutation(() => IssuedCredential, {
+    description:
+      '签发个人访问令牌（本人或上级管理员）/ issue a personal access token (yourself, or an admin above the user)',
+  })
+  async createAccessToken(
+    @Arg('input') input: CreateAccessTokenInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IssuedCredential> {
     const v = ctx.viewer;
     if (v.kind !== 'user') throw new UnauthenticatedError('请先登录 / sign in first');
-    const userId = input.userId !== undefined ? fromGlobalId(input.userId, 'User', 'userId') : new Types.ObjectId(v.userId);
-    const issued = await ctx.services.credentials.issuePersonalToken(v, { userId, name: input.name, expiresInDays: input.expiresInDays });
+    const userId =
+      input.userId != null
+        ? fromGlobalId(input.userId, 'User', 'userId')
+        : new Types.ObjectId(v.userId);
+    const issued = await ctx.services.credentials.issuePersonalToken(v, {
+      userId,
+      name: input.name,
+      expiresInDays: input.expiresInDays,
+    });
     return { secret: issued.secret, credential: mapCredential(issued.credential) };
   }
 
-  @Mutation(() => IssuedCredential, { description: '为门户签发 API 密钥（管理员）/ issue a portal API key (admins)' })
-  async createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: GraphQLContext): Promise<IssuedCredential> {
+  @Mutation(() => IssuedCredential, {
+    description: '为门户签发 API 密钥（管理员）/ issue a portal API key (admins)',
+  })
+  async createApiKey(
+    @Arg('input') input: CreateApiKeyInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IssuedCredential> {
     if (ctx.viewer.kind !== 'user') throw new UnauthenticatedError('请先登录 / sign in first');
     const issued = await ctx.services.credentials.issueApiKey(ctx.viewer, {
       unitId: fromGlobalId(input.unitId, 'OrgUnit', 'unitId'),
@@ -57,10 +97,17 @@ export class IdentityResolver {
     return { secret: issued.secret, credential: mapCredential(issued.credential) };
   }
 
-  @Mutation(() => Credential, { description: '撤销凭证，立即生效 / revoke a credential, effective at once' })
-  async revokeCredential(@Arg('id', () => ID, { description: '凭证标识 / credential id' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Credential> {
+  @Mutation(() => Credential, {
+    description: '撤销凭证，立即生效 / revoke a credential, effective at once',
+  })
+  async revokeCredential(
+    @Arg('id', () => ID, { description: '凭证标识 / credential id' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Credential> {
     if (ctx.viewer.kind !== 'user') throw new UnauthenticatedError('请先登录 / sign in first');
-    return mapCredential(await ctx.services.credentials.revoke(ctx.viewer, fromGlobalId(id, 'Credential')));
+    return mapCredential(
+      await ctx.services.credentials.revoke(ctx.viewer, fromGlobalId(id, 'Credential')),
+    );
   }
 }
 

@@ -11,8 +11,14 @@ registerEnumType(RoleEnum, {
   name: 'Role',
   description: '用户在所属单位的角色 / a user’s role in their unit',
   valuesConfig: {
-    ADMIN: { description: '管理员：管理本单位及下级单位的人员与凭证 / manages people and credentials of the unit and below' },
-    CURATOR: { description: '审核员：审核发布本单位及下级单位的资源 / reviews and publishes content of the unit and below' },
+    ADMIN: {
+      description:
+        '管理员：管理本单位及下级单位的人员与凭证 / manages people and credentials of the unit and below',
+    },
+    CURATOR: {
+      description:
+        '审核员：审核发布本单位及下级单位的资源 / reviews and publishes content of the unit and below',
+    },
     AUTHOR: { description: '作者：为本单位编写资源 / writes content for the unit' },
     MEMBER: { description: '成员：查看本单位内部资源 / reads the unit’s internal catalogue' },
   },
@@ -23,7 +29,10 @@ export enum ViewerKindEnum {
   USER = 'USER',
   PORTAL = 'PORTAL',
 }
-registerEnumType(ViewerKindEnum, { name: 'ViewerKind', description: '调用者类型 / kind of caller' });
+registerEnumType(ViewerKindEnum, {
+  name: 'ViewerKind',
+  description: '调用者类型 / kind of caller',
+});
 
 export enum ApiKeyScopeEnum {
   PUBLIC = 'PUBLIC',
@@ -42,7 +51,10 @@ export enum CredentialKindEnum {
   PERSONAL_TOKEN = 'PERSONAL_TOKEN',
   API_KEY = 'API_KEY',
 }
-registerEnumType(CredentialKindEnum, { name: 'CredentialKind', description: '凭证类型 / kind of credential' });
+registerEnumType(CredentialKindEnum, {
+  name: 'CredentialKind',
+  description: '凭证类型 / kind of credential',
+});
 
 @ObjectType({ description: '用户 / a person using the hub' })
 export class User {
@@ -69,14 +81,23 @@ export class ViewerInfo {
   @Field(() => User, { nullable: true, description: '登录的用户 / the signed-in user' })
   user!: User | null;
 
-  @Field(() => OrgUnit, { nullable: true, description: '以其视角读取目录的单位 / the unit whose view the caller has' })
+  @Field(() => OrgUnit, {
+    nullable: true,
+    description: '以其视角读取目录的单位 / the unit whose view the caller has',
+  })
   unit!: OrgUnit | null;
 
-  @Field(() => ApiKeyScopeEnum, { nullable: true, description: '门户密钥的范围 / scope of a portal key' })
+  @Field(() => ApiKeyScopeEnum, {
+    nullable: true,
+    description: '门户密钥的范围 / scope of a portal key',
+  })
   scope!: ApiKeyScopeEnum | null;
 }
 
-@ObjectType({ description: '访问凭证（个人令牌或门户 API 密钥），不含密钥本身 / a credential, without its secret' })
+@ObjectType({
+  description:
+    '访问凭证（个人令牌或门户 API 密钥），不含密钥本身 / a credential, without its secret',
+})
 export class Credential {
   @Field(() => ID, { description: '全局标识 / global id' })
   id!: string;
@@ -99,7 +120,10 @@ export class Credential {
   @Field({ description: '创建时间 / created at' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: '最近使用时间（约每分钟更新）/ last used (updated about once a minute)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: '最近使用时间（约每分钟更新）/ last used (updated about once a minute)',
+  })
   lastUsedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: '过期时间 / expires at' })
@@ -109,7 +133,10 @@ export class Credential {
   revokedAt!: Date | null;
 }
 
-@ObjectType({ description: '新签发的凭证；密钥只显示这一次 / a newly issued credential; the secret is shown only once' })
+@ObjectType({
+  description:
+    '新签发的凭证；密钥只显示这一次 / a newly issued credential; the secret is shown only once',
+})
 export class IssuedCredential {
   @Field({ description: '密钥，请立即妥善保存 / the secret: store it now, it is not shown again' })
   secret!: string;

@@ -30,7 +30,10 @@ export const LEVEL_LABELS: Record<OrgLevel, string> = {
   VILLAGE: '社区教育站点',
 };
 
-@ObjectType({ description: '社区教育单位（五级网络中的一个节点）/ a unit of the five-tier community-education network' })
+@ObjectType({
+  description:
+    '社区教育单位（五级网络中的一个节点）/ a unit of the five-tier community-education network',
+})
 export class OrgUnit {
   @Field(() => ID, { description: '全局唯一标识（不透明）/ opaque global id' })
   id!: string;

@@ -10,7 +10,6 @@ import {
 } from '../search.port';
 import { ANALYZER_VERSION } from '../text/analyzer-version';
 import { highlight, type HighlightTerms } from '../text/highlight';
-import { normalizeText } from '../text/normalize';
 import { hasHan } from '../text/tokenizer';
 import { assertIndexableDocuments, normalizeSearchQuery } from '../validation';
 import { countFacets } from './facets';
@@ -23,6 +22,7 @@ import {
   type IndexedDocument,
 } from './minisearch-schema';
 import { buildQuery } from './query-builder';
+import { relevance } from './ranking';
 import { comparatorFor, type Scored } from './sorting';
 
 export interface EmbeddedSearchOptions {
@@ -37,10 +37,6 @@ export interface EmbeddedSearchOptions {
   persistDelayMs?: number;
 }
 
-// Series pages are the natural landing place for a subject; a small lift lets
-// 晋商文化 (series) outrank an episode that merely mentions 晋商 as often.
-const SERIES_EXACT_TITLE_BOOST = 1.5;
-const SERIES_TITLE_CONTAINS_BOOST = 1.15;
 const DESCRIPTION_CROP_CHARS = 120;
 
 /**
@@ -140,7 +136,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let raw = new Map<string, MiniSearchResult>();
     if (!built) {
       // No query text (or only punctuation): browse everything visible.
-      matches = q.query ? [] : Array.from(this.documents.values(), (doc) => ({ doc, score: 0 })).filter((m) => visible(m.doc));
+      matches = q.query
+        ? []
+        : Array.from(this.documents.values(), (doc) => ({ doc, score: 0 })).filter((m) =>
+            visible(m.doc),
+          );
     } else {
       // The visibility rule is part of `filter` and is applied here, inside
       // the engine, so totals and facets never count hidden documents.
@@ -148,10 +148,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
         filter: (r) => visible(this.documents.get(r.id as string)),
       });
       raw = new Map(results.map((r) => [r.id as string, r]));
-      const normalizedQuery = normalizeText(q.query).replace(/\s+/g, '');
       matches = results.map((r) => {
         const doc = this.documents.get(r.id as string) as SearchDocument;
-        return { doc, score: r.score * seriesBoost(doc, normalizedQuery) };
+        return { doc, score: relevance(r, doc, built.tokens, q.query) };
       });
     }
 
@@ -161,7 +160,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       id: doc.id,
       ...(built ? { score } : {}),
       document: structuredClone(doc),
-      highlights: highlightsFor(doc, built ? highlightTerms(built.tokens, raw.get(doc.id)) : undefined),
+      highlights: highlightsFor(
+        doc,
+        built ? highlightTerms(built.tokens, raw.get(doc.id)) : undefined,
+      ),
     }));
     return {
       hits,
@@ -174,7 +176,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private ready(): Promise<void> {
-    if (this.closed) return Promise.reject(new SearchUnavailableError('Embedded search engine is closed'));
+    if (this.closed)
+      return Promise.reject(new SearchUnavailableError('Embedded search engine is closed'));
     this.loading ??= this.load();
     return this.loading;
   }
@@ -226,19 +229,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 }
 
-function seriesBoost(doc: SearchDocument, normalizedQuery: string): number {
-  if (doc.type !== 'SERIES' || !normalizedQuery) return 1;
-  const title = normalizeText(doc.title).replace(/\s+/g, '');
-  if (title === normalizedQuery) return SERIES_EXACT_TITLE_BOOST;
-  return title.includes(normalizedQuery) ? SERIES_TITLE_CONTAINS_BOOST : 1;
-}
-
 /**
  * Literal terms are the document terms MiniSearch matched in text fields
  * (so typo-corrected words light up as stored); pinyin terms are the typed
  * Latin words plus document terms matched in the pinyin fields.
  */
-function highlightTerms(queryTokens: string[], result: MiniSearchResult | undefined): HighlightTerms {
+function highlightTerms(
+  queryTokens: string[],
+  result: MiniSearchResult | undefined,
+): HighlightTerms {
   const literal = new Set<string>(queryTokens.filter(hasHan));
   const pinyin = new Set<string>(queryTokens.filter((t) => !hasHan(t)));
   for (const [term, fields] of Object.entries(result?.match ?? {})) {
@@ -250,7 +249,10 @@ function highlightTerms(queryTokens: string[], result: MiniSearchResult | undefi
   return { literal: Array.from(literal), pinyin: Array.from(pinyin), prefix: true };
 }
 
-function highlightsFor(doc: SearchDocument, terms: HighlightTerms | undefined): SearchHit['highlights'] {
+function highlightsFor(
+  doc: SearchDocument,
+  terms: HighlightTerms | undefined,
+): SearchHit['highlights'] {
   const none: HighlightTerms = { literal: [], pinyin: [], prefix: false };
   const out: Partial<Record<HighlightField, string>> = {};
   for (const field of HIGHLIGHT_FIELDS) {

@@ -70,7 +70,9 @@ function wordQuery(token: string, last: boolean): Query {
       boost: synonymBoost,
     } satisfies SearchOptions & { queries: Query[] });
   }
-  return alternatives.length === 1 ? (alternatives[0] as Query) : { combineWith: 'OR', queries: alternatives };
+  return alternatives.length === 1
+    ? (alternatives[0] as Query)
+    : { combineWith: 'OR', queries: alternatives };
 }
 
 function scaledBoosts(weight: number): Record<string, number> {

@@ -28,7 +28,11 @@ function isLatinWordChar(c: string): boolean {
  * Matching happens on the normalised text (simplified, lower case) but the
  * original characters are returned.
  */
-export function highlight(text: string, terms: HighlightTerms, options: HighlightOptions = {}): string {
+export function highlight(
+  text: string,
+  terms: HighlightTerms,
+  options: HighlightOptions = {},
+): string {
   const chars = Array.from(text);
   const norm = normalizedChars(text, chars);
   const marks = new Array<boolean>(chars.length).fill(false);
@@ -39,7 +43,11 @@ export function highlight(text: string, terms: HighlightTerms, options: Highligh
   for (const term of terms.literal) {
     if (!term) continue;
     const latin = !hasHan(term);
-    for (let from = normText.indexOf(term); from !== -1; from = normText.indexOf(term, from + term.length)) {
+    for (
+      let from = normText.indexOf(term);
+      from !== -1;
+      from = normText.indexOf(term, from + term.length)
+    ) {
       const startChar = unitToChar[from] ?? 0;
       let endChar = unitToChar[from + term.length] ?? chars.length;
       if (latin) {
@@ -70,7 +78,10 @@ export function highlight(text: string, terms: HighlightTerms, options: Highligh
   if (options.cropLength !== undefined && chars.length > options.cropLength) {
     const first = marks.indexOf(true);
     const centre = first === -1 ? 0 : first;
-    from = Math.max(0, Math.min(centre - Math.floor(options.cropLength / 4), chars.length - options.cropLength));
+    from = Math.max(
+      0,
+      Math.min(centre - Math.floor(options.cropLength / 4), chars.length - options.cropLength),
+    );
     to = Math.min(chars.length, from + options.cropLength);
   }
   let out = from > 0 ? '…' : '';
@@ -122,12 +133,20 @@ function extendToWordEnd(norm: string[], index: number): number {
  * Marks characters whose toneless syllables (or syllable initials) spell
  * `term`: jinju → 晋剧, jj → 晋剧, and with prefix, jinsh → 晋商.
  */
-function markPinyin(term: string, syllables: string[], runStart: number, marks: boolean[], prefix: boolean): void {
+function markPinyin(
+  term: string,
+  syllables: string[],
+  runStart: number,
+  marks: boolean[],
+  prefix: boolean,
+): void {
   for (let start = 0; start < syllables.length; start++) {
     const fullEnd = matchFull(term, syllables, start, prefix);
-    const initialsEnd = start + term.length <= syllables.length && syllables.slice(start, start + term.length).every((s, k) => s[0] === term[k])
-      ? start + term.length
-      : -1;
+    const initialsEnd =
+      start + term.length <= syllables.length &&
+      syllables.slice(start, start + term.length).every((s, k) => s[0] === term[k])
+        ? start + term.length
+        : -1;
     const end = Math.max(fullEnd, initialsEnd);
     if (end > start) {
       for (let i = start; i < end; i++) marks[runStart + i] = true;

@@ -46,7 +46,14 @@ export function buildSearchFields(doc: SearchDocument): DerivedSearchFields {
   }
 
   const simplified: string[] = [];
-  const texts = [doc.title, doc.subtitle, doc.summary, doc.description, ...doc.keywords, ...doc.seriesTitles];
+  const texts = [
+    doc.title,
+    doc.subtitle,
+    doc.summary,
+    doc.description,
+    ...doc.keywords,
+    ...doc.seriesTitles,
+  ];
   for (const text of texts) {
     if (!text) continue;
     const folded = toSimplified(text);

@@ -17,7 +17,21 @@ const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
  * Function words that only add noise to an AND query; dropped from both
  * sides. Kept tiny on purpose: 不 or 无 change meaning and must stay.
  */
-const STOP_WORDS: ReadonlySet<string> = new Set(['的', '了', '和', '与', '及', '或', '之', '在', '是', '把', '被', '对', '等']);
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  '的',
+  '了',
+  '和',
+  '与',
+  '及',
+  '或',
+  '之',
+  '在',
+  '是',
+  '把',
+  '被',
+  '对',
+  '等',
+]);
 
 /** Splits already-normalised text into Han runs and Latin/digit words. */
 export function splitRuns(normalized: string): TextRun[] {

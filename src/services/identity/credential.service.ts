@@ -2,7 +2,12 @@ import { Types } from 'mongoose';
 import { can } from '../../auth/policy';
 import { displayPrefix, hashSecret, newSecret, SECRET_PREFIX } from '../../auth/secrets';
 import { ANONYMOUS, type Viewer } from '../../auth/viewer';
-import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors/app-errors';
+import {
+  BadUserInputError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../../errors/app-errors';
 import type { ApiKeyScope, CredentialDoc } from '../../models/access-token/access-token.model';
 import type { CredentialRepository } from '../../models/access-token/credential.repository';
 import type { OrgUnitRepository } from '../../models/org-unit/org-unit.repository';
@@ -36,8 +41,15 @@ export class CredentialService {
   /** Turns the secret presented by a caller into a viewer; no secret means anonymous. */
   async authenticate(secret: string | undefined): Promise<Viewer> {
     if (secret === undefined) return ANONYMOUS;
-    const invalid = () => new UnauthenticatedError('凭证无效、已过期或已撤销 / credential is invalid, expired or revoked');
-    if (!secret.startsWith(SECRET_PREFIX.PERSONAL_TOKEN) && !secret.startsWith(SECRET_PREFIX.API_KEY)) throw invalid();
+    const invalid = () =>
+      new UnauthenticatedError(
+        '凭证无效、已过期或已撤销 / credential is invalid, expired or revoked',
+      );
+    if (
+      !secret.startsWith(SECRET_PREFIX.PERSONAL_TOKEN) &&
+      !secret.startsWith(SECRET_PREFIX.API_KEY)
+    )
+      throw invalid();
     if (secret.length > 200) throw invalid();
     const cred = await this.credentials.findByHash(hashSecret(secret));
     const now = this.now();
@@ -93,13 +105,22 @@ export class CredentialService {
     if (actor !== 'system') {
       const self = actor.kind === 'user' && actor.userId === user._id.toHexString();
       if (!self && !can(actor, 'unit.administer', OrgUnitService.toRef(unit))) {
-        throw new ForbiddenError('只有本人或上级管理员可以为该用户创建令牌 / only the user or an admin above them may issue tokens');
+        throw new ForbiddenError(
+          '只有本人或上级管理员可以为该用户创建令牌 / only the user or an admin above them may issue tokens',
+        );
       }
     }
     let expiresAt: Date | null = null;
-    if (input.expiresInDays !== undefined) {
-      if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > 3650) {
-        throw new BadUserInputError('有效期应为 1–3650 天 / expiresInDays must be 1–3650', 'expiresInDays');
+    if (input.expiresInDays != null) {
+      if (
+        !Number.isInteger(input.expiresInDays) ||
+        input.expiresInDays < 1 ||
+        input.expiresInDays > 3650
+      ) {
+        throw new BadUserInputError(
+          '有效期应为 1–3650 天 / expiresInDays must be 1–3650',
+          'expiresInDays',
+        );
       }
       expiresAt = new Date(this.now().getTime() + input.expiresInDays * 86_400_000);
     }
@@ -113,7 +134,8 @@ export class CredentialService {
       unitId: user.unitId,
       scope: null,
       allowedOrigins: [],
-      createdBy: actor !== 'system' && actor.kind === 'user' ? new Types.ObjectId(actor.userId) : null,
+      createdBy:
+        actor !== 'system' && actor.kind === 'user' ? new Types.ObjectId(actor.userId) : null,
       expiresAt,
     });
     return { credential, secret };
@@ -128,10 +150,16 @@ export class CredentialService {
     const unit = await this.units.findById(input.unitId);
     if (!unit) throw new NotFoundError('找不到该单位 / organisation unit not found');
     if (actor !== 'system' && !can(actor, 'unit.administer', OrgUnitService.toRef(unit))) {
-      throw new ForbiddenError('只有本单位或上级单位的管理员可以创建 API 密钥 / only admins of the unit or above may issue API keys');
+      throw new ForbiddenError(
+        '只有本单位或上级单位的管理员可以创建 API 密钥 / only admins of the unit or above may issue API keys',
+      );
     }
     const origins = input.allowedOrigins ?? [];
-    if (origins.length > MAX_ORIGINS) throw new BadUserInputError(`最多 ${MAX_ORIGINS} 个来源 / at most ${MAX_ORIGINS} origins`, 'allowedOrigins');
+    if (origins.length > MAX_ORIGINS)
+      throw new BadUserInputError(
+        `最多 ${MAX_ORIGINS} 个来源 / at most ${MAX_ORIGINS} origins`,
+        'allowedOrigins',
+      );
     for (const origin of origins) {
       let ok = false;
       try {
@@ -140,7 +168,11 @@ export class CredentialService {
       } catch {
         ok = false;
       }
-      if (!ok) throw new BadUserInputError(`来源格式应如 https://example.cn / origin must look like https://example.cn: ${origin}`, 'allowedOrigins');
+      if (!ok)
+        throw new BadUserInputError(
+          `来源格式应如 https://example.cn / origin must look like https://example.cn: ${origin}`,
+          'allowedOrigins',
+        );
     }
     const secret = newSecret('API_KEY');
     const credential = await this.credentials.insert({
@@ -152,7 +184,8 @@ export class CredentialService {
       unitId: unit._id,
       scope: input.scope,
       allowedOrigins: origins,
-      createdBy: actor !== 'system' && actor.kind === 'user' ? new Types.ObjectId(actor.userId) : null,
+      createdBy:
+        actor !== 'system' && actor.kind === 'user' ? new Types.ObjectId(actor.userId) : null,
       expiresAt: null,
     });
     return { credential, secret };
@@ -177,7 +210,9 @@ export class CredentialService {
     const unit = await this.units.findById(unitId);
     if (!unit) throw new NotFoundError('找不到该单位 / organisation unit not found');
     if (!can(actor, 'unit.administer', OrgUnitService.toRef(unit))) {
-      throw new ForbiddenError('只有本单位或上级单位的管理员可以查看 API 密钥 / only admins of the unit or above may list its API keys');
+      throw new ForbiddenError(
+        '只有本单位或上级单位的管理员可以查看 API 密钥 / only admins of the unit or above may list its API keys',
+      );
     }
     return this.credentials.listForUnit(unit._id, 'API_KEY');
   }
@@ -190,7 +225,10 @@ export class CredentialService {
   private checkName(name: string): string {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > MAX_NAME) {
-      throw new BadUserInputError(`名称应为 1–${MAX_NAME} 个字符 / name must be 1–${MAX_NAME} characters`, 'name');
+      throw new BadUserInputError(
+        `名称应为 1–${MAX_NAME} 个字符 / name must be 1–${MAX_NAME} characters`,
+        'name',
+      );
     }
     return trimmed;
   }

@@ -31,7 +31,10 @@ export class OrgUnitService {
 
   async getByCode(code: string): Promise<OrgUnitDoc> {
     if (!/^\d{6}(\d{3}){0,2}$/.test(code)) {
-      throw new BadUserInputError('单位代码应为 6、9 或 12 位数字 / code must be a 6, 9 or 12 digit division code', 'code');
+      throw new BadUserInputError(
+        '单位代码应为 6、9 或 12 位数字 / code must be a 6, 9 or 12 digit division code',
+        'code',
+      );
     }
     const unit = await this.units.findByCode(code);
     if (!unit) throw new NotFoundError(`找不到代码为 ${code} 的单位 / no unit with code ${code}`);
@@ -39,8 +42,16 @@ export class OrgUnitService {
   }
 
   async page(args: OrgUnitPageArgs): Promise<OrgUnitPage> {
-    const filter = { level: args.level, parentId: args.parentId, withinId: args.withinId, text: args.text };
-    const rows = await this.units.page(filter, { afterCode: args.afterCode, limit: args.first + 1 });
+    const filter = {
+      level: args.level,
+      parentId: args.parentId,
+      withinId: args.withinId,
+      text: args.text,
+    };
+    const rows = await this.units.page(filter, {
+      afterCode: args.afterCode,
+      limit: args.first + 1,
+    });
     return {
       nodes: rows.slice(0, args.first),
       hasNextPage: rows.length > args.first,
@@ -51,12 +62,17 @@ export class OrgUnitService {
   async ancestors(unit: OrgUnitDoc): Promise<OrgUnitDoc[]> {
     const found = await this.units.findByIds(unit.ancestorIds);
     const byId = new Map(found.map((u) => [u._id.toHexString(), u]));
-    return unit.ancestorIds.map((id) => byId.get(id.toHexString())).filter((u): u is OrgUnitDoc => !!u);
+    return unit.ancestorIds
+      .map((id) => byId.get(id.toHexString()))
+      .filter((u): u is OrgUnitDoc => !!u);
   }
 
   /** The unit as the policy module sees it. */
   static toRef(unit: Pick<OrgUnitDoc, '_id' | 'ancestorIds'>): UnitRef {
-    return { id: unit._id.toHexString(), ancestorIds: unit.ancestorIds.map((a) => a.toHexString()) };
+    return {
+      id: unit._id.toHexString(),
+      ancestorIds: unit.ancestorIds.map((a) => a.toHexString()),
+    };
   }
 
   /** Ancestors then the unit itself, as hex ids. */
