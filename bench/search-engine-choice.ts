@@ -6,7 +6,7 @@
  * Results are recorded in src/search/embedded/README.md.
  */
 import { create, insertMultiple, search as oramaSearch, type AnyOrama } from '@orama/orama';
-import FlexSearch from 'flexsearch';
+import { Document as FlexDocument } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { SearchDocument } from '../src/search/search-document';
 import { buildSearchFields } from '../src/search/text/search-fields';
@@ -41,7 +41,13 @@ const candidates: Candidate[] = [
         fields: [...FIELDS],
         tokenize: indexTokens,
         processTerm: (t) => t,
-        searchOptions: { tokenize: queryTokens, processTerm: (t) => t, boost: BOOST, prefix: true, fuzzy: 0.2 },
+        searchOptions: {
+          tokenize: queryTokens,
+          processTerm: (t) => t,
+          boost: BOOST,
+          prefix: true,
+          fuzzy: 0.2,
+        },
       });
       ms.addAll(docs);
       return ms;
@@ -64,7 +70,11 @@ const candidates: Candidate[] = [
           kind: 'enum',
         } as const,
         components: {
-          tokenizer: { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => indexTokens(raw) },
+          tokenizer: {
+            language: 'english',
+            normalizationCache: new Map(),
+            tokenize: (raw: string) => indexTokens(raw),
+          },
         },
       });
       await insertMultiple(db, docs, 1000);
@@ -85,7 +95,7 @@ const candidates: Candidate[] = [
   {
     name: 'flexsearch 0.8',
     async build(docs) {
-      const index = new FlexSearch.Document<FlatDoc>({
+      const index = new FlexDocument<FlatDoc>({
         document: { id: 'id', index: [...FIELDS] },
         tokenize: 'strict',
         encode: indexTokens,
@@ -94,9 +104,10 @@ const candidates: Candidate[] = [
       return index;
     },
     async query(index, q) {
-      const res = (index as FlexSearch.Document<FlatDoc>).search(q, { limit: 10000, suggest: false });
+      const res = (index as FlexDocument<FlatDoc>).search(q, { limit: 10000, suggest: false });
       const ids = new Set<unknown>();
-      for (const field of res as { result: unknown[] }[]) for (const id of field.result) ids.add(id);
+      for (const field of res as { result: unknown[] }[])
+        for (const id of field.result) ids.add(id);
       return ids.size;
     },
   },
@@ -128,15 +139,17 @@ export interface EngineChoiceRow {
   p50Ms: number;
   p95Ms: number;
   hitsForJinju: number;
+  /** One transposition typo (jinshnag → jinshang): 0 means no typo tolerance. */
+  hitsForTypo: number;
 }
 
-export async function compareEngines(docCount = 10_000): Promise<EngineChoiceRow[]> {
+export async function compareEngines(docCount = 10_000, only?: string): Promise<EngineChoiceRow[]> {
   // Analysis (jieba + pinyin) is shared by every candidate, so it is done once
   // up front and the numbers compare the engines, not the tokenizer cache.
   const docs = syntheticCatalogue(docCount).map(flatten);
   for (const d of docs.slice(0, 500)) indexTokens(`${d.title} ${d.summary}`);
   const rows: EngineChoiceRow[] = [];
-  for (const candidate of candidates) {
+  for (const candidate of candidates.filter((c) => !only || c.name === only)) {
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
     const t0 = performance.now();
@@ -162,19 +175,48 @@ export async function compareEngines(docCount = 10_000): Promise<EngineChoiceRow
       p50Ms: Math.round(percentile(times, 50) * 100) / 100,
       p95Ms: Math.round(percentile(times, 95) * 100) / 100,
       hitsForJinju: await candidate.query(index, 'jinju'),
+      hitsForTypo: await candidate.query(index, 'jinshnag'),
     });
   }
   return rows;
 }
 
-if (require.main === module) {
-  const arg = process.argv.indexOf('--docs');
-  const count = arg > 0 ? Number(process.argv[arg + 1]) : 10_000;
-  void compareEngines(count).then((rows) => {
-    console.log('| engine | docs | index ms | heap MB | query p50 ms | query p95 ms | hits "jinju" |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|');
-    for (const r of rows) {
-      console.log(`| ${r.engine} | ${r.docs} | ${r.indexMs} | ${r.heapMb} | ${r.p50Ms} | ${r.p95Ms} | ${r.hitsForJinju} |`);
-    }
+/**
+ * Runs each candidate in its own process so heap figures are not skewed by
+ * what the previous candidate left behind.
+ */
+export function compareEnginesIsolated(docCount: number): EngineChoiceRow[] {
+  const { execFileSync } = process.getBuiltinModule('node:child_process');
+  return candidates.map((c) => {
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', __filename, '--docs', String(docCount), '--engine', c.name],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    return JSON.parse(out.trim().split('\n').pop() as string) as EngineChoiceRow;
   });
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+if (require.main === module) {
+  const count = Number(argValue('--docs') ?? 10_000);
+  const engine = argValue('--engine');
+  if (engine) {
+    void compareEngines(count, engine).then((rows) => console.log(JSON.stringify(rows[0])));
+  } else {
+    const rows = compareEnginesIsolated(count);
+    console.log(
+      '| engine | docs | index ms | heap MB | query p50 ms | query p95 ms | hits "jinju" | hits "jinshnag" |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(
+        `| ${r.engine} | ${r.docs} | ${r.indexMs} | ${r.heapMb} | ${r.p50Ms} | ${r.p95Ms} | ${r.hitsForJinju} | ${r.hitsForTypo} |`,
+      );
+    }
+  }
 }

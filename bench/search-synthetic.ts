@@ -32,7 +32,16 @@ const TOPICS: [string, string[]][] = [
   ['左权民歌', ['左权民歌', '开花调', '民歌', '演唱', '方言']],
   ['平遥古城', ['平遥古城', '城墙', '县衙', '民居', '旅游']],
 ];
-const CATEGORIES = ['传统文化与本土文化', '老年教育', '数字素养', '健康教育', '安全教育', '生活技能', '职业技能', '艺术修养'];
+const CATEGORIES = [
+  '传统文化与本土文化',
+  '老年教育',
+  '数字素养',
+  '健康教育',
+  '安全教育',
+  '生活技能',
+  '职业技能',
+  '艺术修养',
+];
 const AUDIENCES = ['老年人', '社区居民', '农村居民', '青少年', '新市民', '残疾人'];
 const KINDS = ['COURSEWARE_PACKAGE', 'VIDEO', 'AUDIO', 'DOCUMENT', 'IMAGE_SET', 'LINK'];
 const CITIES: [string, string][] = [
@@ -43,7 +52,20 @@ const CITIES: [string, string][] = [
   ['140800', '运城市'],
   ['141000', '临汾市'],
 ];
-const PHRASES = ['入门', '基础', '进阶', '实操', '讲座', '第一讲', '第二讲', '专题', '欣赏', '技巧', '故事', '历史'];
+const PHRASES = [
+  '入门',
+  '基础',
+  '进阶',
+  '实操',
+  '讲座',
+  '第一讲',
+  '第二讲',
+  '专题',
+  '欣赏',
+  '技巧',
+  '故事',
+  '历史',
+];
 const FILLER =
   '本课程由社区教育专兼职教师录制，结合山西本地案例讲解，适合社区居民和老年学员学习。课程配有讲义、练习与讨论，帮助学员把所学用在日常生活中。';
 
@@ -70,7 +92,9 @@ export function syntheticCatalogue(count: number, seed = 20240601): SearchDocume
       keywords: [w1, w2],
       kind: pick(rand, KINDS),
       categories: [pick(rand, CATEGORIES)],
-      audiences: [pick(rand, AUDIENCES), pick(rand, AUDIENCES)].filter((v, k, a) => a.indexOf(v) === k),
+      audiences: [pick(rand, AUDIENCES), pick(rand, AUDIENCES)].filter(
+        (v, k, a) => a.indexOf(v) === k,
+      ),
       language: 'zh-CN',
       license: 'CC_BY_NC',
       seriesIds: [],

@@ -1,6 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config';
+import { ResourceRepository } from './models/catalogue/resource.repository';
+import { ResourceService } from './services/catalogue/resource.service';
 import { CredentialRepository } from './models/access-token/credential.repository';
 import { pingDatabase } from './models/database';
 import type { Models } from './models/models';
@@ -19,11 +21,13 @@ export interface Repositories {
   orgUnits: OrgUnitRepository;
   users: UserRepository;
   credentials: CredentialRepository;
+  resources: ResourceRepository;
 }
 
 export interface Services {
   orgUnits: OrgUnitService;
   credentials: CredentialService;
+  resources: ResourceService;
 }
 
 export interface Infrastructure {
@@ -46,10 +50,12 @@ export function createContainer(infra: Infrastructure): Container {
     orgUnits: new OrgUnitRepository(infra.models),
     users: new UserRepository(infra.models),
     credentials: new CredentialRepository(infra.models),
+    resources: new ResourceRepository(infra.models),
   };
   const services: Services = {
     orgUnits: new OrgUnitService(repos.orgUnits),
     credentials: new CredentialService(repos.credentials, repos.users, repos.orgUnits),
+    resources: new ResourceService(repos.resources, repos.orgUnits),
   };
   return {
     ...infra,

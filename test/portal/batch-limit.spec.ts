@@ -23,7 +23,10 @@ describe('analyzeBatch', () => {
   });
 
   it('rejects an oversized batch without parsing any item', () => {
-    const batch = analyzeBatch(portalSchema, Array.from({ length: 6 }, () => op(1)));
+    const batch = analyzeBatch(
+      portalSchema,
+      Array.from({ length: 6 }, () => op(1)),
+    );
     expect(batch.ok).toBe(false);
     expect(batch.items).toEqual([]);
     expect(batch.violations).toEqual([

@@ -18,8 +18,17 @@ interface Ctx extends QueryCostContext {
 function makeRoot() {
   const calls: string[] = [];
   const seenCosts: (QueryCostInfo | undefined)[] = [];
-  const resource = { id: '1', title: '太原剪纸入门', tags: [], unit: { id: 'u1', name: '太原市社区大学' } };
-  const connection = { totalCount: 1, nodes: [resource], edges: [{ cursor: 'c1', node: resource }] };
+  const resource = {
+    id: '1',
+    title: '太原剪纸入门',
+    tags: [],
+    unit: { id: 'u1', name: '太原市社区大学' },
+  };
+  const connection = {
+    totalCount: 1,
+    nodes: [resource],
+    edges: [{ cursor: 'c1', node: resource }],
+  };
   const root = {
     resources: (_args: unknown, ctx: Ctx) => {
       calls.push('resources');
@@ -76,7 +85,9 @@ describe('createCostLimitPlugin', () => {
       { n: 10 },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ resources: { totalCount: 1, nodes: [{ title: '太原剪纸入门' }] } });
+    expect(result.data).toEqual({
+      resources: { totalCount: 1, nodes: [{ title: '太原剪纸入门' }] },
+    });
     expect(http.status).toBeUndefined(); // Apollo's default 200
     expect(calls).toEqual(['resources']);
     expect(seenCosts[0]).toMatchObject({ cost: 11, maxCost: 5_000, depth: 3 });
@@ -138,18 +149,24 @@ describe('createCostLimitPlugin', () => {
     const { root, calls } = makeRoot();
     const server = track(makeServer({ limits: { maxTokens: 50 } }, root, false));
     const { http, result } = await run(server, `{ resource(id: "1") { ${'id '.repeat(60)} } }`);
-    expect(result.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_MANY_TOKENS', limit: 50 });
+    expect(result.errors![0].extensions).toMatchObject({
+      code: 'QUERY_TOO_MANY_TOKENS',
+      limit: 50,
+    });
     expect(http.status).toBe(400);
     expect(calls).toEqual([]);
   });
 
-  it('relabels only the token abort of Apollo\'s parse; it fails fast', async () => {
+  it("relabels only the token abort of Apollo's parse; it fails fast", async () => {
     const server = track(makeServer());
     const started = Date.now();
     // 30 000 tokens: without the parse limit, validating this takes seconds.
     const { result } = await run(server, `{ resource(id: "1") { ${'id '.repeat(30_000)} } }`);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(result.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_MANY_TOKENS', limit: 1_000 });
+    expect(result.errors![0].extensions).toMatchObject({
+      code: 'QUERY_TOO_MANY_TOKENS',
+      limit: 1_000,
+    });
     expect(result.errors![0].message).toContain('词法单元');
     expect(result.errors![0].extensions).not.toHaveProperty('http');
   });
@@ -236,7 +253,10 @@ describe('createCostLimitPlugin', () => {
     const three = await post([op, op, op]); // 63 > 50: one of them is refused
     const refused = three.filter((r) => r.errors);
     expect(refused).toHaveLength(1);
-    expect(refused[0].errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 50 });
+    expect(refused[0].errors![0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 50,
+    });
 
     const small = { query: `{ units { id } }` };
     const four = await post([small, small, small, small]);

@@ -10,8 +10,18 @@ import { portalSchema } from './portal-schema.fixture';
 describe('createPortalMetrics', () => {
   it('counts requests per key, operation type and outcome', async () => {
     const metrics = createPortalMetrics({ defaultMetrics: false });
-    metrics.recordRequest({ apiKeyId: 'k-taiyuan', operationType: 'query', outcome: 'success', durationSeconds: 0.02 });
-    metrics.recordRequest({ apiKeyId: 'k-taiyuan', operationType: 'query', outcome: 'success', durationSeconds: 0.3 });
+    metrics.recordRequest({
+      apiKeyId: 'k-taiyuan',
+      operationType: 'query',
+      outcome: 'success',
+      durationSeconds: 0.02,
+    });
+    metrics.recordRequest({
+      apiKeyId: 'k-taiyuan',
+      operationType: 'query',
+      outcome: 'success',
+      durationSeconds: 0.3,
+    });
     metrics.recordRequest({ operationType: 'query', outcome: 'rejected', durationSeconds: 0.001 });
     metrics.recordRejection('QUERY_TOO_DEEP');
 
@@ -48,7 +58,12 @@ describe('createPortalMetrics', () => {
 describe('createMetricsHandler', () => {
   it('serves the exposition text on /metrics', async () => {
     const metrics = createPortalMetrics({ defaultLabels: { role: 'hub' } });
-    metrics.recordRequest({ apiKeyId: 'k1', operationType: 'query', outcome: 'success', durationSeconds: 0.01 });
+    metrics.recordRequest({
+      apiKeyId: 'k1',
+      operationType: 'query',
+      outcome: 'success',
+      durationSeconds: 0.01,
+    });
     const app = express();
     app.get('/metrics', createMetricsHandler(metrics.registry));
     const server = app.listen(0, '127.0.0.1');
@@ -91,7 +106,10 @@ describe('createMetricsPlugin', () => {
   afterAll(() => server.stop());
 
   it('records outcomes and rejection reasons of real requests', async () => {
-    await server.executeOperation({ query: '{ units { id } }' }, { contextValue: { apiKeyId: 'k-dt' } });
+    await server.executeOperation(
+      { query: '{ units { id } }' },
+      { contextValue: { apiKeyId: 'k-dt' } },
+    );
     await server.executeOperation({ query: '{ resource(id: "1") { id } }' }, { contextValue: {} });
     await server.executeOperation(
       { query: '{ units { resources(first: 1) { nodes { unit { id } } } } }' },
@@ -110,7 +128,9 @@ describe('createMetricsPlugin', () => {
       'learning_port_graphql_requests_total{api_key="k-dt",operation_type="query",outcome="rejected"} 1',
     );
     expect(text).toContain('learning_port_graphql_rejections_total{reason="QUERY_TOO_DEEP"} 1');
-    expect(text).toContain('learning_port_graphql_rejections_total{reason="GRAPHQL_PARSE_FAILED"} 1');
+    expect(text).toContain(
+      'learning_port_graphql_rejections_total{reason="GRAPHQL_PARSE_FAILED"} 1',
+    );
     expect(text).toContain(
       'learning_port_graphql_requests_total{api_key="anonymous",operation_type="unknown",outcome="rejected"} 1',
     );

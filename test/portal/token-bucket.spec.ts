@@ -34,7 +34,10 @@ describe('consumeTokens', () => {
   });
 
   it('refills continuously and caps at capacity', () => {
-    expect(refill({ tokens: 1, updatedAt: 0 }, config, 1_500)).toEqual({ tokens: 4, updatedAt: 1_500 });
+    expect(refill({ tokens: 1, updatedAt: 0 }, config, 1_500)).toEqual({
+      tokens: 4,
+      updatedAt: 1_500,
+    });
     expect(refill({ tokens: 1, updatedAt: 0 }, config, 3_600_000).tokens).toBe(10);
   });
 

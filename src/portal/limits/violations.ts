@@ -55,8 +55,3 @@ export function violation(
 ): LimitViolation {
   return { code, message: `${messageZh} / ${messageEn}`, messageZh, messageEn, ...extra };
 }
-
-/** Result of a check: OK with the measured cost, or the list of violations. */
-export type LimitCheckResult =
-  | { ok: true; cost: number }
-  | { ok: false; cost: number; violations: LimitViolation[] };

@@ -22,7 +22,7 @@ import {
   type IndexedDocument,
 } from './minisearch-schema';
 import { buildQuery } from './query-builder';
-import { relevance } from './ranking';
+import { rankingContext, relevance } from './ranking';
 import { comparatorFor, type Scored } from './sorting';
 
 export interface EmbeddedSearchOptions {
@@ -148,9 +148,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
         filter: (r) => visible(this.documents.get(r.id as string)),
       });
       raw = new Map(results.map((r) => [r.id as string, r]));
+      const ctx = rankingContext(built.tokens, q.query);
       matches = results.map((r) => {
         const doc = this.documents.get(r.id as string) as SearchDocument;
-        return { doc, score: relevance(r, doc, built.tokens, q.query) };
+        return { doc, score: relevance(r, doc, ctx) };
       });
     }
 

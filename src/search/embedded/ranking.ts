@@ -23,23 +23,39 @@ const SERIES_TITLE_CONTAINS_BOOST = 1.15;
  * a rare synonym in a title (中路梆子 for 晋剧) would beat the exact word in the
  * series title, and field order must win over term statistics.
  */
+export interface RankingContext {
+  words: { token: string; prefixAllowed: boolean; synonyms: string[]; swapped: Set<string> }[];
+  /** Normalised query without spaces, for the series title lift. */
+  compactQuery: string;
+}
+
+/** Per-query work done once, not once per matching document. */
+export function rankingContext(tokens: string[], rawQuery: string): RankingContext {
+  return {
+    words: tokens.map((token, i) => ({
+      token,
+      prefixAllowed: i === tokens.length - 1,
+      synonyms: [...synonymsOf(token)],
+      swapped: new Set(transpositions(token)),
+    })),
+    compactQuery: normalizeText(rawQuery).replace(/\s+/g, ''),
+  };
+}
+
 export function relevance(
   result: MiniSearchResult,
   doc: SearchDocument,
-  tokens: string[],
-  rawQuery: string,
+  ctx: RankingContext,
 ): number {
   let structural = 0;
-  tokens.forEach((token, i) => {
-    const prefixAllowed = i === tokens.length - 1;
-    const synonyms = new Set(synonymsOf(token));
-    const swapped = new Set(transpositions(token));
+  const matched = Object.entries(result.match);
+  for (const { token, prefixAllowed, synonyms, swapped } of ctx.words) {
     let best = 0;
-    for (const [term, fields] of Object.entries(result.match)) {
+    for (const [term, fields] of matched) {
       const quality =
         term === token
           ? MATCH_QUALITY.exact
-          : synonyms.has(term) || [...synonyms].some((s) => s.includes(term) && term.length > 1)
+          : synonyms.some((s) => s === term || (term.length > 1 && s.includes(term)))
             ? MATCH_QUALITY.synonym
             : prefixAllowed && term.startsWith(token)
               ? MATCH_QUALITY.prefix
@@ -50,8 +66,8 @@ export function relevance(
       for (const field of fields) best = Math.max(best, (FIELD_BOOSTS[field] ?? 1) * quality);
     }
     structural += best;
-  });
-  structural *= seriesBoost(doc, rawQuery);
+  }
+  structural *= seriesBoost(doc, ctx.compactQuery);
   // Two decimals of structure, then BM25 squeezed into (0, 1) as a tie-breaker.
   return Math.round(structural * 100) + result.score / (result.score + 1);
 }
@@ -62,8 +78,7 @@ function isTypoOf(term: string, token: string): boolean {
   return Math.abs(term.length - token.length) <= 2 && term[0] === token[0];
 }
 
-function seriesBoost(doc: SearchDocument, rawQuery: string): number {
-  const query = normalizeText(rawQuery).replace(/\s+/g, '');
+function seriesBoost(doc: SearchDocument, query: string): number {
   if (doc.type !== 'SERIES' || !query) return 1;
   const title = normalizeText(doc.title).replace(/\s+/g, '');
   if (title === query) return SERIES_EXACT_TITLE_BOOST;

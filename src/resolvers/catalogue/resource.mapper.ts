@@ -1,0 +1,90 @@
+import { toGlobalId } from '../../graphql/global-id';
+import type { ResourceDoc, ResourceHistoryDoc } from '../../models/catalogue/resource.model';
+import { LICENSES } from '../../models/catalogue/vocabulary';
+import type { ResourcePage } from '../../services/catalogue/resource.service';
+import { encodeCursor } from '../common/cursor';
+import {
+  DifficultyEnum,
+  ResourceKindEnum,
+  ResourceStatusEnum,
+  VisibilityEnum,
+} from './catalogue.enums';
+import { Resource, ResourceConnection, type ResourceHistoryEntry } from './resource.type';
+
+export function mapResource(doc: ResourceDoc): Resource {
+  return {
+    id: toGlobalId('Resource', doc._id),
+    ownerUnitInternalId: doc.ownerUnitId.toHexString(),
+    derivedFromInternalId: doc.derivedFromId?.toHexString() ?? null,
+    kind: doc.kind as ResourceKindEnum,
+    title: doc.title,
+    subtitle: doc.subtitle,
+    summary: doc.summary,
+    description: doc.description,
+    keywords: doc.keywords,
+    categories: doc.categories,
+    audiences: doc.audiences,
+    language: doc.language,
+    durationSeconds: doc.durationSeconds,
+    difficulty: doc.difficulty as DifficultyEnum | null,
+    creditHours: doc.creditHours,
+    license: doc.license,
+    licenseAllowsDerivatives: LICENSES[doc.license].derivatives,
+    creators: doc.creators.map((c) => ({
+      name: c.name,
+      role: c.role,
+      organization: c.organization ?? null,
+    })),
+    linkUrl: doc.linkUrl,
+    regionCode: doc.regionCode,
+    status: doc.status as ResourceStatusEnum,
+    visibility: doc.visibility as VisibilityEnum,
+    version: doc.version,
+    reviewComment: doc.reviewComment,
+    adoptionCount: doc.adoptionCount,
+    publishedAt: doc.publishedAt,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+export function resourceCursor(doc: ResourceDoc, field: 'updatedAt' | 'createdAt'): string {
+  return encodeCursor({ v: doc[field].getTime(), id: doc._id.toHexString() });
+}
+
+export function mapResourcePage(
+  page: ResourcePage,
+  field: 'updatedAt' | 'createdAt',
+  hadCursor: boolean,
+): ResourceConnection {
+  const edges = page.nodes.map((doc) => ({
+    cursor: resourceCursor(doc, field),
+    node: mapResource(doc),
+  }));
+  const conn = new ResourceConnection();
+  conn.edges = edges;
+  conn.nodes = edges.map((e) => e.node);
+  conn.pageInfo = {
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: hadCursor,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+  conn.countFn = page.count;
+  return conn;
+}
+
+export function mapHistory(entry: ResourceHistoryDoc): ResourceHistoryEntry {
+  return {
+    version: entry.version,
+    action: entry.action,
+    actorId: entry.actorId ? toGlobalId('User', entry.actorId) : null,
+    at: entry.at,
+    comment: entry.comment,
+    changes: entry.changes.map((c) => ({
+      field: c.field,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+    })),
+  };
+}

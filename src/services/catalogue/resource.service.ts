@@ -1,0 +1,388 @@
+import { createHash } from 'node:crypto';
+import { Types, type FilterQuery } from 'mongoose';
+import { can, canSeeContent, visibilityScope, type Visibility } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../../errors/app-errors';
+import type { ResourceDoc, ResourceHistoryDoc } from '../../models/catalogue/resource.model';
+import type {
+  ResourceRepository,
+  ResourceSortField,
+} from '../../models/catalogue/resource.repository';
+import { visibilityQuery } from '../../models/catalogue/visibility-query';
+import type {
+  Audience,
+  Category,
+  License,
+  ResourceKind,
+  ResourceStatus,
+} from '../../models/catalogue/vocabulary';
+import type { OrgUnitRepository } from '../../models/org-unit/org-unit.repository';
+import { OrgUnitService } from '../org-unit/org-unit.service';
+import {
+  checkResourceFields,
+  type ResourceFields,
+  type ResourceFieldsPatch,
+} from './resource-input';
+
+export interface ResourceListFilter {
+  kinds?: ResourceKind[];
+  statuses?: ResourceStatus[];
+  ownerUnitId?: Types.ObjectId;
+  withinUnitId?: Types.ObjectId;
+  categories?: Category[];
+  audiences?: Audience[];
+  licenses?: License[];
+  language?: string;
+  updatedFrom?: Date;
+  updatedTo?: Date;
+}
+
+export interface ResourcePageArgs {
+  filter: ResourceListFilter;
+  sortField: ResourceSortField;
+  direction: 1 | -1;
+  first: number;
+  after?: { value: number; id: string };
+}
+
+export interface ResourcePage {
+  nodes: ResourceDoc[];
+  hasNextPage: boolean;
+  count: () => Promise<number>;
+}
+
+type Transition = 'SUBMIT' | 'PUBLISH' | 'SEND_BACK' | 'ARCHIVE';
+const TRANSITIONS: Record<
+  Transition,
+  { from: ResourceStatus[]; to: ResourceStatus; action: 'content.author' | 'content.review' }
+> = {
+  SUBMIT: { from: ['DRAFT'], to: 'IN_REVIEW', action: 'content.author' },
+  PUBLISH: { from: ['IN_REVIEW'], to: 'PUBLISHED', action: 'content.review' },
+  SEND_BACK: { from: ['IN_REVIEW'], to: 'DRAFT', action: 'content.review' },
+  ARCHIVE: { from: ['PUBLISHED'], to: 'ARCHIVED', action: 'content.review' },
+};
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/**
+ * The catalogue's resources: create, edit, review workflow, and reads that
+ * only ever return what the viewer may see (invisible = NOT_FOUND).
+ */
+export class ResourceService {
+  constructor(
+    private readonly resources: ResourceRepository,
+    private readonly units: OrgUnitRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** One resource the viewer may see, or NOT_FOUND (never FORBIDDEN: existence is not leaked). */
+  async get(viewer: Viewer, id: Types.ObjectId): Promise<ResourceDoc> {
+    const doc = await this.resources.findById(id);
+    if (!doc || !canSeeContent(viewer, this.contentRef(doc)))
+      throw new NotFoundError('找不到该资源 / resource not found');
+    return doc;
+  }
+
+  async page(viewer: Viewer, args: ResourcePageArgs): Promise<ResourcePage> {
+    const filter = this.listQuery(viewer, args.filter);
+    const rows = await this.resources.page({
+      filter,
+      sortField: args.sortField,
+      direction: args.direction,
+      after: args.after,
+      limit: args.first,
+    });
+    return {
+      nodes: rows.slice(0, args.first),
+      hasNextPage: rows.length > args.first,
+      count: () => this.resources.count(filter),
+    };
+  }
+
+  async history(viewer: Viewer, id: Types.ObjectId, limit: number): Promise<ResourceHistoryDoc[]> {
+    const doc = await this.get(viewer, id);
+    return this.resources.history(doc._id, limit);
+  }
+
+  /**
+   * Creates a DRAFT owned by the author's unit (or a unit given explicitly,
+   * where the viewer may author). With an idempotency key, repeating the same
+   * request returns the same resource, however many times and in parallel.
+   */
+  async create(
+    viewer: Viewer,
+    input: {
+      kind: ResourceKind;
+      ownerUnitId?: Types.ObjectId;
+      idempotencyKey?: string;
+    } & ResourceFieldsPatch,
+  ): Promise<ResourceDoc> {
+    if (viewer.kind !== 'user') throw new UnauthenticatedError('请先登录 / sign in first');
+    const ownerId = input.ownerUnitId ?? new Types.ObjectId(viewer.unitId);
+    const owner = await this.units.findById(ownerId);
+    if (!owner) throw new BadUserInputError('找不到所属单位 / owner unit not found', 'ownerUnitId');
+    if (!can(viewer, 'content.author', OrgUnitService.toRef(owner))) {
+      throw new ForbiddenError(
+        '只有本单位的作者可以创建资源 / only authors of the unit may create resources',
+      );
+    }
+    const { idempotencyKey, ownerUnitId: _owner, kind, ...rest } = input;
+    const fields = checkResourceFields(
+      kind,
+      { license: 'CC_BY_NC', visibility: 'PRIVATE', language: 'zh-CN', ...rest },
+      true,
+    ) as ResourceFields;
+
+    let id = new Types.ObjectId();
+    if (idempotencyKey !== undefined) {
+      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new BadUserInputError(
+          '幂等键应为 8–128 个字母、数字或 _.:- / idempotencyKey must be 8–128 of A-Z a-z 0-9 _ . : -',
+          'idempotencyKey',
+        );
+      }
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify({ kind, ownerId, fields }))
+        .digest('hex');
+      const claim = await this.resources.claimIdempotencyKey({
+        _id: `${viewer.userId}:${idempotencyKey}`,
+        resultId: id,
+        requestHash,
+        createdAt: this.now(),
+      });
+      if (claim.requestHash !== requestHash) {
+        throw new ConflictError(
+          '该幂等键已用于另一个不同的请求 / idempotencyKey was already used for a different request',
+          { field: 'idempotencyKey' },
+        );
+      }
+      id = claim.resultId;
+    }
+
+    const now = this.now();
+    const actor = new Types.ObjectId(viewer.userId);
+    // Inserting with the claimed id makes every retry converge on one document.
+    await this.resources.insertOnce({
+      _id: id,
+      kind,
+      ...fields,
+      subtitle: fields.subtitle ?? null,
+      summary: fields.summary ?? null,
+      description: fields.description ?? null,
+      keywords: fields.keywords ?? [],
+      categories: fields.categories ?? [],
+      audiences: fields.audiences ?? [],
+      durationSeconds: fields.durationSeconds ?? null,
+      difficulty: fields.difficulty ?? null,
+      creditHours: fields.creditHours ?? null,
+      creators: fields.creators ?? [],
+      linkUrl: fields.linkUrl ?? null,
+      ownerUnitId: owner._id,
+      ownerPath: [...owner.ancestorIds, owner._id],
+      regionCode: owner.code,
+      status: 'DRAFT',
+      version: 1,
+      reviewComment: null,
+      derivedFromId: null,
+      adoptionCount: 0,
+      createdBy: actor,
+      updatedBy: actor,
+      publishedAt: null,
+    });
+    await this.resources.addCreationHistory({
+      resourceId: id,
+      version: 1,
+      action: 'CREATE',
+      actorId: actor,
+      at: now,
+      comment: null,
+      changes: [],
+    });
+    const created = await this.resources.findById(id);
+    if (!created) throw new Error(`resource ${id.toHexString()} missing right after insert`);
+    return created;
+  }
+
+  /** Edits a DRAFT. `expectedVersion` must be the version the editor saw; otherwise CONFLICT. */
+  async update(
+    viewer: Viewer,
+    id: Types.ObjectId,
+    expectedVersion: number,
+    patch: ResourceFieldsPatch,
+  ): Promise<ResourceDoc> {
+    const doc = await this.get(viewer, id);
+    await this.requireAction(
+      viewer,
+      doc,
+      'content.author',
+      '只有所属单位的作者可以编辑 / only authors of the owning unit may edit',
+    );
+    if (doc.status !== 'DRAFT') {
+      throw new InvalidTransitionError(
+        `只能编辑草稿，当前状态为 ${doc.status} / only drafts can be edited; this one is ${doc.status}`,
+      );
+    }
+    const fields = checkResourceFields(doc.kind, patch, false);
+    const changes = Object.entries(fields)
+      .filter(
+        ([field, value]) =>
+          JSON.stringify(value) !==
+          JSON.stringify((doc as unknown as Record<string, unknown>)[field]),
+      )
+      .map(([field, value]) => ({
+        field,
+        oldValue: JSON.stringify((doc as unknown as Record<string, unknown>)[field] ?? null),
+        newValue: JSON.stringify(value),
+      }));
+    return this.applyChange(
+      viewer,
+      doc,
+      expectedVersion,
+      fields as Partial<ResourceDoc>,
+      'UPDATE',
+      changes,
+      null,
+    );
+  }
+
+  /** Moves a resource through the review workflow; illegal moves fail with INVALID_TRANSITION. */
+  async transition(
+    viewer: Viewer,
+    id: Types.ObjectId,
+    expectedVersion: number,
+    transition: Transition,
+    comment?: string,
+  ): Promise<ResourceDoc> {
+    const doc = await this.get(viewer, id);
+    const rule = TRANSITIONS[transition];
+    await this.requireAction(
+      viewer,
+      doc,
+      rule.action,
+      rule.action === 'content.review'
+        ? '只有所属单位或上级单位的审核员可以审核 / only curators of the owning unit or above may review'
+        : '只有所属单位的作者可以提交 / only authors of the owning unit may submit',
+    );
+    if (!rule.from.includes(doc.status)) {
+      throw new InvalidTransitionError(
+        `不能从 ${doc.status} 执行 ${transition} / cannot ${transition} a resource that is ${doc.status}`,
+        { from: doc.status, transition },
+      );
+    }
+    const trimmed = comment?.trim() || null;
+    if (transition === 'SEND_BACK' && !trimmed)
+      throw new BadUserInputError(
+        '退回时请填写意见 / a comment is required when sending back',
+        'comment',
+      );
+    if (trimmed && trimmed.length > 2000)
+      throw new BadUserInputError(
+        '意见最多 2000 个字符 / comment is limited to 2000 characters',
+        'comment',
+      );
+    const set: Partial<ResourceDoc> = {
+      status: rule.to,
+      reviewComment: transition === 'SEND_BACK' ? trimmed : doc.reviewComment,
+    };
+    if (transition === 'PUBLISH') {
+      set.publishedAt = this.now();
+      set.reviewComment = null;
+    }
+    const changes = [
+      { field: 'status', oldValue: JSON.stringify(doc.status), newValue: JSON.stringify(rule.to) },
+    ];
+    return this.applyChange(viewer, doc, expectedVersion, set, transition, changes, trimmed);
+  }
+
+  private async applyChange(
+    viewer: Viewer,
+    doc: ResourceDoc,
+    expectedVersion: number,
+    set: Partial<ResourceDoc>,
+    action: ResourceHistoryDoc['action'],
+    changes: ResourceHistoryDoc['changes'],
+    comment: string | null,
+  ): Promise<ResourceDoc> {
+    const stale = () =>
+      new ConflictError(
+        `资源已被他人修改（当前版本 ${doc.version}），请刷新后重试 / the resource changed since version ${expectedVersion}; it is at ${doc.version}`,
+        {
+          field: 'expectedVersion',
+          currentVersion: doc.version,
+        },
+      );
+    if (expectedVersion !== doc.version) throw stale();
+    const actor = viewer.kind === 'user' ? new Types.ObjectId(viewer.userId) : null;
+    const at = this.now();
+    const ok = await this.resources.applyVersionedChange(
+      doc._id,
+      { ...set, updatedBy: actor, updatedAt: at },
+      {
+        resourceId: doc._id,
+        version: expectedVersion + 1,
+        action,
+        actorId: actor,
+        at,
+        comment,
+        changes,
+      },
+    );
+    if (!ok) {
+      const current = await this.resources.findById(doc._id);
+      doc = current ?? doc;
+      throw stale();
+    }
+    const updated = await this.resources.findById(doc._id);
+    if (!updated) throw new NotFoundError('找不到该资源 / resource not found');
+    return updated;
+  }
+
+  private async requireAction(
+    viewer: Viewer,
+    doc: ResourceDoc,
+    action: 'content.author' | 'content.review',
+    message: string,
+  ): Promise<void> {
+    if (viewer.kind !== 'user') throw new UnauthenticatedError('请先登录 / sign in first');
+    const owner = await this.units.findById(doc.ownerUnitId);
+    if (!owner || !can(viewer, action, OrgUnitService.toRef(owner)))
+      throw new ForbiddenError(message);
+  }
+
+  private contentRef(doc: ResourceDoc) {
+    return {
+      visibility: doc.visibility as Visibility,
+      published: doc.status === 'PUBLISHED',
+      ownerUnitId: doc.ownerUnitId.toHexString(),
+      ownerPath: doc.ownerPath.map((p) => p.toHexString()),
+    };
+  }
+
+  private listQuery(viewer: Viewer, f: ResourceListFilter): FilterQuery<ResourceDoc> {
+    const and: FilterQuery<ResourceDoc>[] = [visibilityQuery<ResourceDoc>(visibilityScope(viewer))];
+    if (f.kinds?.length) and.push({ kind: { $in: f.kinds } });
+    if (f.statuses?.length) and.push({ status: { $in: f.statuses } });
+    if (f.ownerUnitId) and.push({ ownerUnitId: f.ownerUnitId });
+    if (f.withinUnitId) and.push({ ownerPath: f.withinUnitId });
+    if (f.categories?.length) and.push({ categories: { $in: f.categories } });
+    if (f.audiences?.length) and.push({ audiences: { $in: f.audiences } });
+    if (f.licenses?.length) and.push({ license: { $in: f.licenses } });
+    if (f.language) and.push({ language: f.language });
+    if (f.updatedFrom || f.updatedTo) {
+      and.push({
+        updatedAt: {
+          ...(f.updatedFrom ? { $gte: f.updatedFrom } : {}),
+          ...(f.updatedTo ? { $lte: f.updatedTo } : {}),
+        },
+      });
+    }
+    return { $and: and };
+  }
+}
