@@ -1,5 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import {
+  ResourceConnectionResolver,
+  ResourceResolver,
+} from '../resolvers/catalogue/resource.resolver';
 import { IdentityResolver, UserResolver } from '../resolvers/identity/identity.resolver';
 import {
   OrgUnitConnectionResolver,
@@ -12,6 +16,8 @@ export const RESOLVERS = [
   OrgUnitConnectionResolver,
   IdentityResolver,
   UserResolver,
+  ResourceResolver,
+  ResourceConnectionResolver,
 ] as const;
 
 export function buildHubSchema(): Promise<GraphQLSchema> {

@@ -68,3 +68,19 @@ export async function makeTree(c: Container) {
   const townA1 = await makeUnit(c, { parent: countyA1, name: '甲一镇社区学校' });
   return { province, cityA, cityB, countyA1, countyA2, countyB1, townA1 };
 }
+
+/** Resource fields for tests; override what the test is about. */
+export function resourceInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'VIDEO',
+    title: `晋商文化讲座 ${next()}`,
+    summary: '介绍晋商的兴起与票号',
+    keywords: ['晋商', '票号'],
+    categories: ['TRADITIONAL_LOCAL_CULTURE'],
+    audiences: ['ALL_RESIDENTS'],
+    license: 'CC_BY_NC',
+    visibility: 'PUBLIC',
+    durationSeconds: 1200,
+    ...overrides,
+  };
+}
