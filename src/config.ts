@@ -22,6 +22,34 @@ export interface HubConfig {
   meili?: { host: string; apiKey?: string };
   shutdownGraceMs: number;
   introspection: boolean;
+  /** The public portal API: CORS, rate limits, caching, batching, metrics. */
+  portal: PortalConfig;
+}
+
+/** A token bucket: burst size and refill speed, in query-cost units. */
+export interface RateLimitBucketConfig {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export interface PortalConfig {
+  /**
+   * Origins that may read answers in a browser without an API key that lists
+   * them (`CORS_ORIGINS`). `any` (`*`) applies to credential-less requests only.
+   */
+  cors: { any: boolean; origins: string[] };
+  /** Buckets per API key, per signed-in user, and per client IP for anonymous callers. */
+  rateLimits: {
+    apiKey: RateLimitBucketConfig;
+    user: RateLimitBucketConfig;
+    ip: RateLimitBucketConfig;
+  };
+  /** `max-age` of anonymous GET query answers; 0 turns public caching off. */
+  publicCacheMaxAgeSeconds: number;
+  /** Operations allowed in one batched (JSON array) request; 0 turns batching off. */
+  batchMaxOperations: number;
+  /** Bearer token for /metrics; absent: /metrics answers loopback callers only. */
+  metricsToken?: string;
 }
 
 export interface S3Config {
@@ -38,6 +66,27 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+function isOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+// Bucket sizes are in query-cost units: one bucket must hold the most expensive
+// allowed query (cost limit 5000), or that query could never run.
+const bucketSize = z.coerce
+  .number({ message: 'expected an integer between 5000 and 100000000' })
+  .int('expected an integer between 5000 and 100000000')
+  .min(5_000, 'expected an integer between 5000 and 100000000')
+  .max(100_000_000, 'expected an integer between 5000 and 100000000');
+const refillRate = z.coerce
+  .number({ message: 'expected a number of cost units per second, above 0' })
+  .positive('expected a number of cost units per second, above 0')
+  .max(1_000_000, 'expected at most 1000000 per second');
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -76,6 +125,37 @@ const schema = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   GRAPHQL_INTROSPECTION: bool.optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((o) => o === '*' || isOrigin(o)), {
+      message: 'expected * or a comma-separated list of origins such as https://xuexi.example.cn',
+    })
+    .optional(),
+  RATE_LIMIT_KEY_CAPACITY: bucketSize.default(20_000),
+  RATE_LIMIT_KEY_REFILL_PER_SECOND: refillRate.default(100),
+  RATE_LIMIT_USER_CAPACITY: bucketSize.default(20_000),
+  RATE_LIMIT_USER_REFILL_PER_SECOND: refillRate.default(100),
+  RATE_LIMIT_IP_CAPACITY: bucketSize.default(5_000),
+  RATE_LIMIT_IP_REFILL_PER_SECOND: refillRate.default(20),
+  PUBLIC_CACHE_MAX_AGE: z.coerce
+    .number({ message: 'expected whole seconds between 0 and 3600' })
+    .int('expected whole seconds between 0 and 3600')
+    .min(0, 'expected whole seconds between 0 and 3600')
+    .max(3600, 'expected whole seconds between 0 and 3600')
+    .default(60),
+  GRAPHQL_BATCH_MAX: z.coerce
+    .number({ message: 'expected an integer between 0 (batching off) and 20' })
+    .int('expected an integer between 0 (batching off) and 20')
+    .min(0, 'expected an integer between 0 (batching off) and 20')
+    .max(20, 'expected an integer between 0 (batching off) and 20')
+    .default(0),
+  METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
 });
 
 /** Reads and validates the configuration; throws {@link ConfigError} listing every problem. */
@@ -131,5 +211,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     meili: v.MEILI_HOST ? { host: v.MEILI_HOST, apiKey: v.MEILI_API_KEY } : undefined,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     introspection: v.GRAPHQL_INTROSPECTION ?? v.NODE_ENV !== 'production',
+    portal: {
+      cors: {
+        any: (v.CORS_ORIGINS ?? []).includes('*'),
+        origins: (v.CORS_ORIGINS ?? []).filter((o) => o !== '*'),
+      },
+      rateLimits: {
+        apiKey: {
+          capacity: v.RATE_LIMIT_KEY_CAPACITY,
+          refillPerSecond: v.RATE_LIMIT_KEY_REFILL_PER_SECOND,
+        },
+        user: {
+          capacity: v.RATE_LIMIT_USER_CAPACITY,
+          refillPerSecond: v.RATE_LIMIT_USER_REFILL_PER_SECOND,
+        },
+        ip: {
+          capacity: v.RATE_LIMIT_IP_CAPACITY,
+          refillPerSecond: v.RATE_LIMIT_IP_REFILL_PER_SECOND,
+        },
+      },
+      publicCacheMaxAgeSeconds: v.PUBLIC_CACHE_MAX_AGE,
+      batchMaxOperations: v.GRAPHQL_BATCH_MAX,
+      metricsToken: v.METRICS_TOKEN,
+    },
   };
 }

@@ -1,8 +1,13 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config';
+import { AdoptionRepository } from './models/catalogue/adoption.repository';
 import { ResourceRepository } from './models/catalogue/resource.repository';
+import { SeriesRepository } from './models/catalogue/series.repository';
+import { AdoptionService } from './services/catalogue/adoption.service';
+import { MyCatalogueService } from './services/catalogue/my-catalogue.service';
 import { ResourceService } from './services/catalogue/resource.service';
+import { SeriesService } from './services/catalogue/series.service';
 import { CredentialRepository } from './models/access-token/credential.repository';
 import { pingDatabase } from './models/database';
 import type { Models } from './models/models';
@@ -12,6 +17,13 @@ import type { SearchEngine } from './search/search.port';
 import { CredentialService } from './services/identity/credential.service';
 import { OrgUnitService } from './services/org-unit/org-unit.service';
 import { pingBucket } from './storage/s3-client';
+import type { Clock } from './portal/rate-limit/token-bucket';
+import {
+  MongoKeyValueCache,
+  nativeDb,
+  PersistedOperationRepository,
+  PersistedOperationService,
+} from './portal/persisted';
 
 /**
  * The composition root: every repository and service, wired with plain
@@ -22,12 +34,19 @@ export interface Repositories {
   users: UserRepository;
   credentials: CredentialRepository;
   resources: ResourceRepository;
+  series: SeriesRepository;
+  adoptions: AdoptionRepository;
+  persistedOperations: PersistedOperationRepository;
 }
 
 export interface Services {
   orgUnits: OrgUnitService;
   credentials: CredentialService;
   resources: ResourceService;
+  series: SeriesService;
+  adoptions: AdoptionService;
+  myCatalogue: MyCatalogueService;
+  persistedOperations: PersistedOperationService;
 }
 
 export interface Infrastructure {
@@ -36,11 +55,15 @@ export interface Infrastructure {
   models: Models;
   s3: S3Client;
   search: SearchEngine;
+  /** Time for the rate limiter's buckets; tests set a fake one (absent: the system clock). */
+  clock?: Clock;
 }
 
 export interface Container extends Infrastructure {
   repos: Repositories;
   services: Services;
+  /** Cache of automatic persisted queries, shared by every hub process through MongoDB. */
+  apqCache: MongoKeyValueCache;
   /** Each dependency the hub needs to serve, with a probe that throws when it is not reachable. */
   readinessProbes: Record<'mongodb' | 's3' | 'search', () => Promise<void>>;
 }
@@ -51,16 +74,30 @@ export function createContainer(infra: Infrastructure): Container {
     users: new UserRepository(infra.models),
     credentials: new CredentialRepository(infra.models),
     resources: new ResourceRepository(infra.models),
+    series: new SeriesRepository(infra.models),
+    adoptions: new AdoptionRepository(infra.models),
+    persistedOperations: new PersistedOperationRepository(nativeDb(infra.models.connection)),
   };
+  const apqCache = new MongoKeyValueCache(nativeDb(infra.models.connection));
+  const credentials = new CredentialService(repos.credentials, repos.users, repos.orgUnits);
   const services: Services = {
     orgUnits: new OrgUnitService(repos.orgUnits),
-    credentials: new CredentialService(repos.credentials, repos.users, repos.orgUnits),
+    credentials,
     resources: new ResourceService(repos.resources, repos.orgUnits),
+    series: new SeriesService(repos.series, repos.resources, repos.orgUnits),
+    adoptions: new AdoptionService(repos.adoptions, repos.resources, repos.series, repos.orgUnits),
+    myCatalogue: new MyCatalogueService(repos.resources, repos.adoptions),
+    persistedOperations: new PersistedOperationService(
+      repos.persistedOperations,
+      credentials,
+      apqCache,
+    ),
   };
   return {
     ...infra,
     repos,
     services,
+    apqCache,
     readinessProbes: {
       mongodb: () => pingDatabase(infra.models.connection),
       s3: () => pingBucket(infra.s3, infra.config.s3Bucket),

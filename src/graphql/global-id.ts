@@ -2,7 +2,14 @@ import { Types } from 'mongoose';
 import { BadUserInputError } from '../errors/app-errors';
 
 /** The node types that have global ids. */
-export type NodeTypeName = 'OrgUnit' | 'User' | 'Credential' | 'Resource' | 'Series' | 'Asset';
+export type NodeTypeName =
+  | 'OrgUnit'
+  | 'User'
+  | 'Credential'
+  | 'Resource'
+  | 'Series'
+  | 'Asset'
+  | 'Adoption';
 
 /**
  * Opaque global ids: base64url of `Type:objectIdHex`. Clients must not parse
@@ -27,4 +34,20 @@ export function fromGlobalId(
   const [type, hex] = decoded.split(':');
   if (type !== expected || !hex || !/^[0-9a-f]{24}$/.test(hex)) throw bad();
   return new Types.ObjectId(hex);
+}
+
+/** Decodes an id that may be one of several types (e.g. a resource or a series). */
+export function fromGlobalIdOf<T extends NodeTypeName>(
+  globalId: string,
+  types: readonly T[],
+  field = 'id',
+): { type: T; id: Types.ObjectId } {
+  for (const type of types) {
+    try {
+      return { type, id: fromGlobalId(globalId, type, field) };
+    } catch {
+      // try the next type
+    }
+  }
+  throw new BadUserInputError(`无效的标识 / invalid id (expected ${types.join(' or ')})`, field);
 }

@@ -1,14 +1,18 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AdoptionResolver, MyCatalogueResolver } from '../resolvers/catalogue/adoption.resolver';
 import {
   ResourceConnectionResolver,
+  ResourceRelationsResolver,
   ResourceResolver,
 } from '../resolvers/catalogue/resource.resolver';
+import { SeriesConnectionResolver, SeriesResolver } from '../resolvers/catalogue/series.resolver';
 import { IdentityResolver, UserResolver } from '../resolvers/identity/identity.resolver';
 import {
   OrgUnitConnectionResolver,
   OrgUnitResolver,
 } from '../resolvers/org-unit/org-unit.resolver';
+import { PortalResolver } from '../resolvers/portal/portal.resolver';
 
 /** Every resolver class of the API. The emitted SDL is committed as schema.graphql. */
 export const RESOLVERS = [
@@ -18,6 +22,12 @@ export const RESOLVERS = [
   UserResolver,
   ResourceResolver,
   ResourceConnectionResolver,
+  ResourceRelationsResolver,
+  SeriesResolver,
+  SeriesConnectionResolver,
+  AdoptionResolver,
+  MyCatalogueResolver,
+  PortalResolver,
 ] as const;
 
 export function buildHubSchema(): Promise<GraphQLSchema> {

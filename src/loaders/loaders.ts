@@ -1,4 +1,5 @@
 import type { Repositories } from '../container';
+import { createCatalogueLoaders } from './catalogue.loaders';
 import { createOrgUnitLoader } from './org-unit.loader';
 import { createUserLoader } from './user.loader';
 
@@ -7,6 +8,7 @@ export function createLoaders(repos: Repositories) {
   return {
     orgUnit: createOrgUnitLoader(repos.orgUnits),
     user: createUserLoader(repos.users),
+    ...createCatalogueLoaders(repos),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

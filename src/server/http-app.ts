@@ -4,15 +4,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { Viewer } from '../auth/viewer';
 import type { Container } from '../container';
-import { AppError } from '../errors/app-errors';
-import type { GraphQLContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
-import { createLoaders } from '../loaders/loaders';
-import { presentedSecret } from './credentials';
+import { createMetricsHandler } from '../portal/metrics/metrics.handler';
 import { graphiqlAssets, graphiqlPage } from './graphiql';
 import { healthz, readyz } from './health';
+import type { PortalContext } from './portal-context';
+import { withPortalErrorCodes } from './portal-errors';
+import { protectMetrics } from './portal-metrics-route';
+import { createPortalPipeline } from './portal-pipeline';
 import { requestContext } from './request-context';
 
 export interface HubHttpServer {
@@ -22,7 +22,7 @@ export interface HubHttpServer {
   stop(): Promise<void>;
 }
 
-/** Wires the HTTP surface: health, readiness, GraphiQL and /graphql. */
+/** Wires the HTTP surface: health, readiness, metrics, GraphiQL and /graphql. */
 export async function startHttpServer(
   container: Container,
   schema: GraphQLSchema,
@@ -31,22 +31,38 @@ export async function startHttpServer(
   const { config, log } = container;
   const app = express();
   app.disable('x-powered-by');
+  // ETags only where the portal cache plugin says an answer may be cached (portal-cache.ts).
+  app.set('etag', false);
   app.set('trust proxy', false);
   const server = http.createServer(app);
   let shuttingDown = false;
 
-  const apollo = new ApolloServer<GraphQLContext>({
+  // Query limits, rate limits, persisted queries, caching and metrics: see portal-pipeline.ts.
+  const portal = createPortalPipeline(container, schema);
+  await container.repos.persistedOperations.ensureIndexes();
+
+  const apollo = new ApolloServer<PortalContext>({
     schema,
+    ...portal.apolloOptions,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
-    formatError: createFormatError(log),
-    csrfPrevention: true,
+    formatError: withPortalErrorCodes(createFormatError(log)),
+    // Credentials travel in headers (which force a preflight); API keys and tokens count as such.
+    csrfPrevention: {
+      requestHeaders: [
+        'x-apollo-operation-name',
+        'apollo-require-preflight',
+        'x-api-key',
+        'authorization',
+      ],
+    },
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer: server,
         stopGracePeriodMillis: config.shutdownGraceMs,
       }),
+      ...portal.plugins,
     ],
   });
   await apollo.start();
@@ -60,6 +76,11 @@ export async function startHttpServer(
       () => shuttingDown,
       (failures) => log.warn({ failures }, 'readiness check failed'),
     ),
+  );
+  app.get(
+    '/metrics',
+    protectMetrics(config.portal.metricsToken),
+    createMetricsHandler(portal.metrics.registry),
   );
   app.use(graphiqlAssets());
   app.get('/graphql', (req, res, next) => {
@@ -75,33 +96,12 @@ export async function startHttpServer(
     next();
   });
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '256kb' }),
-    async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        res.locals.viewer = await container.services.credentials.authenticate(presentedSecret(req));
-        next();
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
-          res.status(401).setHeader('WWW-Authenticate', 'Bearer realm="learning-port"');
-          res.json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
-          return;
-        }
-        next(err);
-      }
-    },
-  );
+  app.options('/graphql', portal.preflight);
+  app.use('/graphql', express.json({ limit: '256kb' }), ...portal.middleware);
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<GraphQLContext> => ({
-        viewer: res.locals.viewer as Viewer,
-        services: container.services,
-        loaders: createLoaders(container.repos),
-        log: req.log,
-        requestId: req.id,
-      }),
+      context: async ({ req, res }) => portal.context(req, res),
     }),
   );
 

@@ -27,6 +27,11 @@ export interface CredentialDoc {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /**
+   * API keys only: when true the key may run registered (persisted)
+   * operations only. Optional so documents written before it read as false.
+   */
+  safelistMode?: boolean;
 }
 
 export const credentialSchema = new Schema<CredentialDoc>(
@@ -43,6 +48,7 @@ export const credentialSchema = new Schema<CredentialDoc>(
     lastUsedAt: { type: Date, default: null },
     expiresAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
+    safelistMode: { type: Boolean, default: false },
   },
   {
     collection: 'credentials',

@@ -47,4 +47,19 @@ export class CredentialRepository {
   async touch(id: Types.ObjectId, at: Date): Promise<void> {
     await this.models.Credential.updateOne({ _id: id }, { $set: { lastUsedAt: at } }).exec();
   }
+
+  async setSafelistMode(id: Types.ObjectId, enabled: boolean): Promise<void> {
+    await this.models.Credential.updateOne({ _id: id }, { $set: { safelistMode: enabled } }).exec();
+  }
+
+  /** Whether any live API key lists this browser origin (answers CORS preflights, which carry no key). */
+  async someApiKeyAllowsOrigin(origin: string): Promise<boolean> {
+    const found = await this.models.Credential.findOne(
+      { kind: 'API_KEY', allowedOrigins: origin, revokedAt: null },
+      { _id: 1 },
+    )
+      .lean()
+      .exec();
+    return found !== null;
+  }
 }

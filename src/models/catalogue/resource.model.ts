@@ -63,8 +63,12 @@ export interface ResourceDoc {
   status: ResourceStatus;
   visibility: Visibility;
   version: number;
+  /** The version last made public (publish, or a curator's edit of a published resource); adopters are told of newer ones. */
+  publishedVersion: number | null;
   reviewComment: string | null;
   derivedFromId: Types.ObjectId | null;
+  /** Owner of the resource this one was forked from, so "forked from my unit" is one indexed query. */
+  derivedFromOwnerUnitId: Types.ObjectId | null;
   adoptionCount: number;
   createdBy: Types.ObjectId | null;
   updatedBy: Types.ObjectId | null;
@@ -105,8 +109,10 @@ export const resourceSchema = new Schema<ResourceDoc>(
     status: { type: String, enum: RESOURCE_STATUSES, required: true },
     visibility: { type: String, enum: VISIBILITIES, required: true },
     version: { type: Number, required: true },
+    publishedVersion: { type: Number, default: null },
     reviewComment: { type: String, default: null },
     derivedFromId: { type: Schema.Types.ObjectId, default: null },
+    derivedFromOwnerUnitId: { type: Schema.Types.ObjectId, default: null },
     adoptionCount: { type: Number, default: 0 },
     createdBy: { type: Schema.Types.ObjectId, default: null },
     updatedBy: { type: Schema.Types.ObjectId, default: null },
@@ -119,66 +125,4 @@ resourceSchema.index({ ownerPath: 1 });
 resourceSchema.index({ status: 1, visibility: 1 });
 resourceSchema.index({ updatedAt: -1, _id: -1 });
 resourceSchema.index({ derivedFromId: 1 });
-
-/** One entry per change: who, when, which fields, old and new values. */
-export interface ResourceHistoryDoc {
-  _id: Types.ObjectId;
-  resourceId: Types.ObjectId;
-  version: number;
-  action: 'CREATE' | 'UPDATE' | 'SUBMIT' | 'PUBLISH' | 'SEND_BACK' | 'ARCHIVE';
-  actorId: Types.ObjectId | null;
-  at: Date;
-  comment: string | null;
-  /** Values are JSON text: keeps arbitrary values storable (no `.`/`$` key issues). */
-  changes: Array<{ field: string; oldValue: string | null; newValue: string | null }>;
-}
-
-export const resourceHistorySchema = new Schema<ResourceHistoryDoc>(
-  {
-    resourceId: { type: Schema.Types.ObjectId, required: true },
-    version: { type: Number, required: true },
-    action: { type: String, required: true },
-    actorId: { type: Schema.Types.ObjectId, default: null },
-    at: { type: Date, required: true },
-    comment: { type: String, default: null },
-    changes: {
-      type: [
-        new Schema(
-          {
-            field: String,
-            oldValue: { type: String, default: null },
-            newValue: { type: String, default: null },
-          },
-          { _id: false },
-        ),
-      ],
-      default: [],
-    },
-  },
-  { collection: 'resource_history', versionKey: false },
-);
-// One entry per version: a retried write cannot record the same change twice.
-resourceHistorySchema.index({ resourceId: 1, version: 1 }, { unique: true });
-
-/**
- * Idempotency claims for create mutations. `_id` is `<actor>:<key>`; the
- * unique _id makes the first of many identical requests win, and every retry
- * finds the same resource id.
- */
-export interface IdempotencyDoc {
-  _id: string;
-  resultId: Types.ObjectId;
-  requestHash: string;
-  createdAt: Date;
-}
-
-export const idempotencySchema = new Schema<IdempotencyDoc>(
-  {
-    _id: { type: String, required: true },
-    resultId: { type: Schema.Types.ObjectId, required: true },
-    requestHash: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'idempotency_keys', versionKey: false },
-);
-idempotencySchema.index({ createdAt: 1 });
+resourceSchema.index({ derivedFromOwnerUnitId: 1 });

@@ -1,7 +1,9 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { isDuplicateKeyError } from '../database';
 import type { Models } from '../models';
-import type { IdempotencyDoc, ResourceDoc, ResourceHistoryDoc } from './resource.model';
+import type { CatalogueHistoryDoc, IdempotencyDoc } from './catalogue-history.model';
+import type { ResourceDoc } from './resource.model';
+import { applyVersionedChange, recordHistoryOnce } from './versioned-write';
 
 export type ResourceSortField = 'updatedAt' | 'createdAt';
 export interface ResourceKeysetPage {
@@ -65,46 +67,24 @@ export class ResourceRepository {
     }
   }
 
-  /**
-   * Moves a resource from `entry.version - 1` to `entry.version`, recording
-   * the change. The history entry is inserted first and is the lock: its
-   * unique (resourceId, version) index lets exactly one writer claim the next
-   * version. A filtered updateOne alone is not enough, because FerretDB 1.24
-   * on SQLite reads and writes an update in separate steps, so two writers
-   * holding the same version could both match. Returns false when stale.
-   */
-  async applyVersionedChange(
+  /** See {@link applyVersionedChange}: exactly one writer per version wins. */
+  applyVersionedChange(
     id: Types.ObjectId,
     set: Partial<ResourceDoc>,
-    entry: Omit<ResourceHistoryDoc, '_id'>,
+    entry: Omit<CatalogueHistoryDoc, '_id'>,
   ): Promise<boolean> {
-    try {
-      await this.models.ResourceHistory.create(entry);
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
-    }
-    const res = await this.models.Resource.updateOne(
-      { _id: id, version: entry.version - 1 },
-      { $set: { ...set, version: entry.version } },
-    ).exec();
-    return res.matchedCount === 1;
+    return applyVersionedChange(this.models.CatalogueHistory, this.models.Resource, id, set, entry);
   }
 
-  /** Records the creation entry; a retried create finds it already there. */
-  async addCreationHistory(entry: Omit<ResourceHistoryDoc, '_id'>): Promise<void> {
-    try {
-      await this.models.ResourceHistory.create(entry);
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-    }
+  addCreationHistory(entry: Omit<CatalogueHistoryDoc, '_id'>): Promise<void> {
+    return recordHistoryOnce(this.models.CatalogueHistory, entry);
   }
 
-  history(resourceId: Types.ObjectId, limit: number): Promise<ResourceHistoryDoc[]> {
-    return this.models.ResourceHistory.find({ resourceId })
+  history(itemId: Types.ObjectId, limit: number): Promise<CatalogueHistoryDoc[]> {
+    return this.models.CatalogueHistory.find({ itemId })
       .sort({ version: -1 })
       .limit(limit)
-      .lean<ResourceHistoryDoc[]>()
+      .lean<CatalogueHistoryDoc[]>()
       .exec();
   }
 

@@ -134,3 +134,20 @@ registerEnumType(OrderDirection, {
   name: 'OrderDirection',
   description: '排序方向 / sort direction',
 });
+
+export enum WorkflowActionEnum {
+  SUBMIT = 'SUBMIT',
+  PUBLISH = 'PUBLISH',
+  SEND_BACK = 'SEND_BACK',
+  ARCHIVE = 'ARCHIVE',
+}
+registerEnumType(WorkflowActionEnum, {
+  name: 'WorkflowAction',
+  description: '审核流程操作 / review workflow step',
+  valuesConfig: {
+    SUBMIT: { description: '提交审核（作者）/ submit for review (author)' },
+    PUBLISH: { description: '发布（审核员）/ publish (curator)' },
+    SEND_BACK: { description: '退回修改（审核员，需意见）/ send back with a comment (curator)' },
+    ARCHIVE: { description: '归档（审核员）/ archive (curator)' },
+  },
+});

@@ -1,5 +1,6 @@
 import { toGlobalId } from '../../graphql/global-id';
-import type { ResourceDoc, ResourceHistoryDoc } from '../../models/catalogue/resource.model';
+import type { CatalogueHistoryDoc } from '../../models/catalogue/catalogue-history.model';
+import type { ResourceDoc } from '../../models/catalogue/resource.model';
 import { LICENSES } from '../../models/catalogue/vocabulary';
 import type { ResourcePage } from '../../services/catalogue/resource.service';
 import { encodeCursor } from '../common/cursor';
@@ -16,6 +17,7 @@ export function mapResource(doc: ResourceDoc): Resource {
     id: toGlobalId('Resource', doc._id),
     ownerUnitInternalId: doc.ownerUnitId.toHexString(),
     derivedFromInternalId: doc.derivedFromId?.toHexString() ?? null,
+    createdByInternalId: doc.createdBy?.toHexString() ?? null,
     kind: doc.kind as ResourceKindEnum,
     title: doc.title,
     subtitle: doc.subtitle,
@@ -41,7 +43,6 @@ export function mapResource(doc: ResourceDoc): Resource {
     visibility: doc.visibility as VisibilityEnum,
     version: doc.version,
     reviewComment: doc.reviewComment,
-    adoptionCount: doc.adoptionCount,
     publishedAt: doc.publishedAt,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
@@ -74,7 +75,7 @@ export function mapResourcePage(
   return conn;
 }
 
-export function mapHistory(entry: ResourceHistoryDoc): ResourceHistoryEntry {
+export function mapHistory(entry: CatalogueHistoryDoc): ResourceHistoryEntry {
   return {
     version: entry.version,
     action: entry.action,

@@ -10,7 +10,13 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { can, canSeeContent } from '../../auth/policy';
+import type { OrgUnitDoc } from '../../models/org-unit/org-unit.model';
 import type { GraphQLContext } from '../../graphql/context';
+import { contentRefOf } from '../../services/catalogue/content-ref';
+import { OrgUnitService } from '../../services/org-unit/org-unit.service';
+import { mapSeries } from './series.mapper';
+import { Series } from './series.type';
 import { fromGlobalId } from '../../graphql/global-id';
 import { decodeCursor, pageSize } from '../common/cursor';
 import { withUserErrors } from '../common/user-errors';
@@ -33,6 +39,8 @@ import {
 
 const isKeyset = (v: Record<string, unknown>): v is { v: number; id: string } =>
   typeof v.v === 'number' && typeof v.id === 'string' && /^[0-9a-f]{24}$/.test(v.id);
+
+const internalId = (r: Resource) => fromGlobalId(r.id, 'Resource').toHexString();
 
 const toKeyset = (c: { v: number; id: string }) => ({ value: c.v, id: c.id });
 
@@ -204,6 +212,57 @@ export class ResourceResolver {
         pageSize(first),
       )
     ).map(mapHistory);
+  }
+}
+
+@Resolver(() => Resource)
+export class ResourceRelationsResolver {
+  @FieldResolver(() => [Series], {
+    description:
+      '包含此资源的系列（调用者可见的）/ series that include this resource (visible ones)',
+  })
+  async series(@Root() r: Resource, @Ctx() ctx: GraphQLContext): Promise<Series[]> {
+    const docs = await ctx.loaders.seriesOfResource.load(internalId(r));
+    return docs.filter((s) => canSeeContent(ctx.viewer, contentRefOf(s))).map(mapSeries);
+  }
+
+  @FieldResolver(() => Resource, {
+    nullable: true,
+    description:
+      '派生来源（调用者看不到时为空）/ the resource this was forked from (null when not visible)',
+  })
+  async derivedFrom(@Root() r: Resource, @Ctx() ctx: GraphQLContext): Promise<Resource | null> {
+    if (!r.derivedFromInternalId) return null;
+    const doc = await ctx.loaders.resource.load(r.derivedFromInternalId);
+    return doc && canSeeContent(ctx.viewer, contentRefOf(doc)) ? mapResource(doc) : null;
+  }
+
+  @FieldResolver(() => Int, { description: '被采用次数 / how many units adopted it' })
+  async adoptionCount(@Root() r: Resource, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return (await ctx.loaders.adoptionsOfItem.load(internalId(r))).length;
+  }
+
+  @FieldResolver(() => [OrgUnit], {
+    description:
+      '采用了它的单位（仅所属单位及上级可见）/ units that adopted it (shown to the owning unit and above)',
+  })
+  async adoptedBy(@Root() r: Resource, @Ctx() ctx: GraphQLContext): Promise<OrgUnit[]> {
+    const owner = await ctx.loaders.orgUnit.load(r.ownerUnitInternalId);
+    if (!owner || !can(ctx.viewer, 'content.readInternal', OrgUnitService.toRef(owner))) return [];
+    const adoptions = await ctx.loaders.adoptionsOfItem.load(internalId(r));
+    const units = await ctx.loaders.orgUnit.loadMany(adoptions.map((a) => a.unitId.toHexString()));
+    return units
+      .filter((u): u is OrgUnitDoc => !!u && !(u instanceof Error))
+      .map(mapOrgUnit);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '创建人显示名 / display name of the creator',
+  })
+  async createdByName(@Root() r: Resource, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    if (!r.createdByInternalId) return null;
+    return (await ctx.loaders.user.load(r.createdByInternalId))?.displayName ?? null;
   }
 }
 

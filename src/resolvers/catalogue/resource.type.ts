@@ -65,6 +65,7 @@ export class Resource {
 
   ownerUnitInternalId!: string;
   derivedFromInternalId!: string | null;
+  createdByInternalId!: string | null;
 
   @Field(() => ResourceKindEnum, { description: '类型 / kind' })
   kind!: ResourceKindEnum;
@@ -137,9 +138,6 @@ export class Resource {
     description: '最近一次退回意见 / latest send-back comment',
   })
   reviewComment!: string | null;
-
-  @Field(() => Int, { description: '被采用次数 / how many units adopted it' })
-  adoptionCount!: number;
 
   @Field(() => Date, { nullable: true, description: '发布时间 / published at' })
   publishedAt!: Date | null;

@@ -1,27 +1,30 @@
 import { createHash } from 'node:crypto';
 import { Types, type FilterQuery } from 'mongoose';
-import { can, canSeeContent, visibilityScope, type Visibility } from '../../auth/policy';
+import { can, canSeeContent, visibilityScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import {
   BadUserInputError,
   ConflictError,
   ForbiddenError,
   InvalidTransitionError,
+  LicenseForbidsError,
   NotFoundError,
   UnauthenticatedError,
 } from '../../errors/app-errors';
-import type { ResourceDoc, ResourceHistoryDoc } from '../../models/catalogue/resource.model';
+import type { CatalogueHistoryDoc } from '../../models/catalogue/catalogue-history.model';
+import type { ResourceDoc } from '../../models/catalogue/resource.model';
 import type {
   ResourceRepository,
   ResourceSortField,
 } from '../../models/catalogue/resource.repository';
 import { visibilityQuery } from '../../models/catalogue/visibility-query';
-import type {
-  Audience,
-  Category,
-  License,
-  ResourceKind,
-  ResourceStatus,
+import {
+  LICENSES,
+  type Audience,
+  type Category,
+  type License,
+  type ResourceKind,
+  type ResourceStatus,
 } from '../../models/catalogue/vocabulary';
 import type { OrgUnitRepository } from '../../models/org-unit/org-unit.repository';
 import { OrgUnitService } from '../org-unit/org-unit.service';
@@ -30,6 +33,8 @@ import {
   type ResourceFields,
   type ResourceFieldsPatch,
 } from './resource-input';
+import { contentRefOf } from './content-ref';
+import { TRANSITIONS, diffFields, type Transition } from './workflow';
 
 export interface ResourceListFilter {
   kinds?: ResourceKind[];
@@ -58,17 +63,6 @@ export interface ResourcePage {
   count: () => Promise<number>;
 }
 
-type Transition = 'SUBMIT' | 'PUBLISH' | 'SEND_BACK' | 'ARCHIVE';
-const TRANSITIONS: Record<
-  Transition,
-  { from: ResourceStatus[]; to: ResourceStatus; action: 'content.author' | 'content.review' }
-> = {
-  SUBMIT: { from: ['DRAFT'], to: 'IN_REVIEW', action: 'content.author' },
-  PUBLISH: { from: ['IN_REVIEW'], to: 'PUBLISHED', action: 'content.review' },
-  SEND_BACK: { from: ['IN_REVIEW'], to: 'DRAFT', action: 'content.review' },
-  ARCHIVE: { from: ['PUBLISHED'], to: 'ARCHIVED', action: 'content.review' },
-};
-
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /**
@@ -85,7 +79,7 @@ export class ResourceService {
   /** One resource the viewer may see, or NOT_FOUND (never FORBIDDEN: existence is not leaked). */
   async get(viewer: Viewer, id: Types.ObjectId): Promise<ResourceDoc> {
     const doc = await this.resources.findById(id);
-    if (!doc || !canSeeContent(viewer, this.contentRef(doc)))
+    if (!doc || !canSeeContent(viewer, contentRefOf(doc)))
       throw new NotFoundError('找不到该资源 / resource not found');
     return doc;
   }
@@ -106,7 +100,7 @@ export class ResourceService {
     };
   }
 
-  async history(viewer: Viewer, id: Types.ObjectId, limit: number): Promise<ResourceHistoryDoc[]> {
+  async history(viewer: Viewer, id: Types.ObjectId, limit: number): Promise<CatalogueHistoryDoc[]> {
     const doc = await this.get(viewer, id);
     return this.resources.history(doc._id, limit);
   }
@@ -123,6 +117,7 @@ export class ResourceService {
       ownerUnitId?: Types.ObjectId;
       idempotencyKey?: string;
     } & ResourceFieldsPatch,
+    derivedFrom?: ResourceDoc,
   ): Promise<ResourceDoc> {
     if (viewer.kind !== 'user') throw new UnauthenticatedError('请先登录 / sign in first');
     const ownerId = input.ownerUnitId ?? new Types.ObjectId(viewer.unitId);
@@ -149,7 +144,7 @@ export class ResourceService {
         );
       }
       const requestHash = createHash('sha256')
-        .update(JSON.stringify({ kind, ownerId, fields }))
+        .update(JSON.stringify({ kind, ownerId, fields, from: derivedFrom?._id }))
         .digest('hex');
       const claim = await this.resources.claimIdempotencyKey({
         _id: `${viewer.userId}:${idempotencyKey}`,
@@ -189,15 +184,17 @@ export class ResourceService {
       regionCode: owner.code,
       status: 'DRAFT',
       version: 1,
+      publishedVersion: null,
       reviewComment: null,
-      derivedFromId: null,
+      derivedFromId: derivedFrom?._id ?? null,
+      derivedFromOwnerUnitId: derivedFrom?.ownerUnitId ?? null,
       adoptionCount: 0,
       createdBy: actor,
       updatedBy: actor,
       publishedAt: null,
     });
     await this.resources.addCreationHistory({
-      resourceId: id,
+      itemId: id,
       version: 1,
       action: 'CREATE',
       actorId: actor,
@@ -210,7 +207,12 @@ export class ResourceService {
     return created;
   }
 
-  /** Edits a DRAFT. `expectedVersion` must be the version the editor saw; otherwise CONFLICT. */
+  /**
+   * Edits a resource. Authors of the owning unit edit drafts. A published
+   * resource is edited only by a curator of the owning unit or above, and the
+   * edit is itself a new published version (adopters are told of it).
+   * `expectedVersion` must be the version the editor saw; otherwise CONFLICT.
+   */
   async update(
     viewer: Viewer,
     id: Types.ObjectId,
@@ -218,38 +220,32 @@ export class ResourceService {
     patch: ResourceFieldsPatch,
   ): Promise<ResourceDoc> {
     const doc = await this.get(viewer, id);
-    await this.requireAction(
-      viewer,
-      doc,
-      'content.author',
-      '只有所属单位的作者可以编辑 / only authors of the owning unit may edit',
-    );
-    if (doc.status !== 'DRAFT') {
+    if (doc.status === 'DRAFT') {
+      await this.requireAction(
+        viewer,
+        doc,
+        'content.author',
+        '只有所属单位的作者可以编辑 / only authors of the owning unit may edit',
+      );
+    } else if (doc.status === 'PUBLISHED') {
+      await this.requireAction(
+        viewer,
+        doc,
+        'content.review',
+        '已发布的资源只能由审核员修改 / only curators may edit a published resource',
+      );
+    } else {
       throw new InvalidTransitionError(
-        `只能编辑草稿，当前状态为 ${doc.status} / only drafts can be edited; this one is ${doc.status}`,
+        `不能编辑状态为 ${doc.status} 的资源 / a resource that is ${doc.status} cannot be edited`,
+        { from: doc.status },
       );
     }
     const fields = checkResourceFields(doc.kind, patch, false);
-    const changes = Object.entries(fields)
-      .filter(
-        ([field, value]) =>
-          JSON.stringify(value) !==
-          JSON.stringify((doc as unknown as Record<string, unknown>)[field]),
-      )
-      .map(([field, value]) => ({
-        field,
-        oldValue: JSON.stringify((doc as unknown as Record<string, unknown>)[field] ?? null),
-        newValue: JSON.stringify(value),
-      }));
-    return this.applyChange(
-      viewer,
-      doc,
-      expectedVersion,
-      fields as Partial<ResourceDoc>,
-      'UPDATE',
-      changes,
-      null,
-    );
+    const changes = diffFields(doc, fields);
+    const set: Partial<ResourceDoc> = { ...(fields as Partial<ResourceDoc>) };
+    // A curator's edit of a published resource is itself a new published version.
+    if (doc.status === 'PUBLISHED') set.publishedVersion = expectedVersion + 1;
+    return this.applyChange(viewer, doc, expectedVersion, set, 'UPDATE', changes, null);
   }
 
   /** Moves a resource through the review workflow; illegal moves fail with INVALID_TRANSITION. */
@@ -293,6 +289,7 @@ export class ResourceService {
     };
     if (transition === 'PUBLISH') {
       set.publishedAt = this.now();
+      set.publishedVersion = expectedVersion + 1;
       set.reviewComment = null;
     }
     const changes = [
@@ -301,13 +298,68 @@ export class ResourceService {
     return this.applyChange(viewer, doc, expectedVersion, set, transition, changes, trimmed);
   }
 
+  /**
+   * Forks a published resource for localisation: a new DRAFT owned by the
+   * viewer's unit, with `derivedFrom` lineage and the source's metadata.
+   * Refused with LICENSE_FORBIDS when the licence allows no derivatives.
+   */
+  async fork(
+    viewer: Viewer,
+    sourceId: Types.ObjectId,
+    idempotencyKey?: string,
+  ): Promise<ResourceDoc> {
+    if (viewer.kind !== 'user') throw new UnauthenticatedError('请先登录 / sign in first');
+    const source = await this.get(viewer, sourceId);
+    if (source.status !== 'PUBLISHED')
+      throw new InvalidTransitionError(
+        '只能派生已发布的资源 / only published resources can be forked',
+        { from: source.status },
+      );
+    if (source.ownerUnitId.toHexString() === viewer.unitId) {
+      throw new BadUserInputError(
+        '不能派生本单位自己的资源，请直接编辑 / a unit cannot fork its own resource; edit it instead',
+        'id',
+      );
+    }
+    if (!LICENSES[source.license].derivatives) {
+      throw new LicenseForbidsError(
+        `许可协议「${LICENSES[source.license].label}」不允许改编 / the licence does not allow derivatives`,
+        { license: source.license },
+      );
+    }
+    return this.create(
+      viewer,
+      {
+        kind: source.kind,
+        idempotencyKey,
+        title: source.title,
+        subtitle: source.subtitle,
+        summary: source.summary,
+        description: source.description,
+        keywords: source.keywords,
+        categories: source.categories,
+        audiences: source.audiences,
+        language: source.language,
+        durationSeconds: source.durationSeconds,
+        difficulty: source.difficulty,
+        creditHours: source.creditHours,
+        license: source.license,
+        // Attribution stays: the original creators remain credited on the fork.
+        creators: source.creators,
+        linkUrl: source.linkUrl,
+        visibility: 'PRIVATE',
+      },
+      source,
+    );
+  }
+
   private async applyChange(
     viewer: Viewer,
     doc: ResourceDoc,
     expectedVersion: number,
     set: Partial<ResourceDoc>,
-    action: ResourceHistoryDoc['action'],
-    changes: ResourceHistoryDoc['changes'],
+    action: CatalogueHistoryDoc['action'],
+    changes: CatalogueHistoryDoc['changes'],
     comment: string | null,
   ): Promise<ResourceDoc> {
     const stale = () =>
@@ -325,7 +377,7 @@ export class ResourceService {
       doc._id,
       { ...set, updatedBy: actor, updatedAt: at },
       {
-        resourceId: doc._id,
+        itemId: doc._id,
         version: expectedVersion + 1,
         action,
         actorId: actor,
@@ -354,15 +406,6 @@ export class ResourceService {
     const owner = await this.units.findById(doc.ownerUnitId);
     if (!owner || !can(viewer, action, OrgUnitService.toRef(owner)))
       throw new ForbiddenError(message);
-  }
-
-  private contentRef(doc: ResourceDoc) {
-    return {
-      visibility: doc.visibility as Visibility,
-      published: doc.status === 'PUBLISHED',
-      ownerUnitId: doc.ownerUnitId.toHexString(),
-      ownerPath: doc.ownerPath.map((p) => p.toHexString()),
-    };
   }
 
   private listQuery(viewer: Viewer, f: ResourceListFilter): FilterQuery<ResourceDoc> {

@@ -40,7 +40,22 @@ export class CredentialService {
 
   /** Turns the secret presented by a caller into a viewer; no secret means anonymous. */
   async authenticate(secret: string | undefined): Promise<Viewer> {
-    if (secret === undefined) return ANONYMOUS;
+    return (await this.authenticateRequest(secret)).viewer;
+  }
+
+  /**
+   * Like `authenticate`, and also hands back the credential itself, so the
+   * HTTP layer can apply per-key rules (allowed origins, safelist mode)
+   * without a second lookup.
+   */
+  async authenticateRequest(
+    secret: string | undefined,
+  ): Promise<{ viewer: Viewer; credential: CredentialDoc | null }> {
+    if (secret === undefined) return { viewer: ANONYMOUS, credential: null };
+    return this.viewerFor(secret);
+  }
+
+  private async viewerFor(secret: string): Promise<{ viewer: Viewer; credential: CredentialDoc }> {
     const invalid = () =>
       new UnauthenticatedError(
         '凭证无效、已过期或已撤销 / credential is invalid, expired or revoked',
@@ -66,26 +81,64 @@ export class CredentialService {
       const unit = await this.units.findById(user.unitId);
       if (!unit) throw invalid();
       return {
-        kind: 'user',
-        userId: user._id.toHexString(),
-        credentialId: cred._id.toHexString(),
-        unitId: unit._id.toHexString(),
-        unitPath: OrgUnitService.pathOf(unit),
-        roles: user.roles,
+        credential: cred,
+        viewer: {
+          kind: 'user',
+          userId: user._id.toHexString(),
+          credentialId: cred._id.toHexString(),
+          unitId: unit._id.toHexString(),
+          unitPath: OrgUnitService.pathOf(unit),
+          roles: user.roles,
+        },
       };
     }
     if (cred.scope === 'UNIT' && cred.unitId) {
       const unit = await this.units.findById(cred.unitId);
       if (!unit) throw invalid();
       return {
-        kind: 'portal',
-        credentialId: cred._id.toHexString(),
-        scope: 'UNIT',
-        unitId: unit._id.toHexString(),
-        unitPath: OrgUnitService.pathOf(unit),
+        credential: cred,
+        viewer: {
+          kind: 'portal',
+          credentialId: cred._id.toHexString(),
+          scope: 'UNIT',
+          unitId: unit._id.toHexString(),
+          unitPath: OrgUnitService.pathOf(unit),
+        },
       };
     }
-    return { kind: 'portal', credentialId: cred._id.toHexString(), scope: 'PUBLIC' };
+    return {
+      credential: cred,
+      viewer: { kind: 'portal', credentialId: cred._id.toHexString(), scope: 'PUBLIC' },
+    };
+  }
+
+  /**
+   * An API key the actor administers (an admin of its unit or above).
+   * Anyone else gets NOT_FOUND, as with `revoke`, so key ids cannot be probed.
+   */
+  async getManagedApiKey(actor: Viewer, id: Types.ObjectId): Promise<CredentialDoc> {
+    const notFound = () => new NotFoundError('找不到该 API 密钥 / API key not found');
+    const cred = await this.credentials.findById(id);
+    if (!cred || cred.kind !== 'API_KEY' || !cred.unitId) throw notFound();
+    const unit = await this.units.findById(cred.unitId);
+    if (!unit || !can(actor, 'unit.administer', OrgUnitService.toRef(unit))) throw notFound();
+    return cred;
+  }
+
+  /** Puts an API key in safelist mode (registered operations only) or takes it out. */
+  async setSafelistMode(
+    actor: Viewer,
+    id: Types.ObjectId,
+    enabled: boolean,
+  ): Promise<CredentialDoc> {
+    const cred = await this.getManagedApiKey(actor, id);
+    await this.credentials.setSafelistMode(cred._id, enabled);
+    return { ...cred, safelistMode: enabled };
+  }
+
+  /** Whether some live API key lists `origin` among its allowed browser origins. */
+  isOriginRegistered(origin: string): Promise<boolean> {
+    return this.credentials.someApiKeyAllowsOrigin(origin);
   }
 
   /**

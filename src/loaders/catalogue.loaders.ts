@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import { Types } from 'mongoose';
+import type { AdoptionDoc } from '../models/catalogue/adoption.model';
+import type { AdoptionRepository } from '../models/catalogue/adoption.repository';
+import type { ResourceDoc } from '../models/catalogue/resource.model';
+import type { ResourceRepository } from '../models/catalogue/resource.repository';
+import type { SeriesDoc } from '../models/catalogue/series.model';
+import type { SeriesRepository } from '../models/catalogue/series.repository';
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+function groupBy<T>(rows: T[], keysOf: (row: T) => string[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows)
+    for (const key of keysOf(row)) map.set(key, [...(map.get(key) ?? []), row]);
+  return map;
+}
+
+/**
+ * Catalogue loaders: each batch is one query, results in key order, null or
+ * [] for misses. They return raw documents; resolvers apply the policy to
+ * what they show, so a cached document never bypasses visibility.
+ */
+export function createCatalogueLoaders(repos: {
+  resources: ResourceRepository;
+  series: SeriesRepository;
+  adoptions: AdoptionRepository;
+}) {
+  return {
+    resource: new DataLoader<string, ResourceDoc | null>(async (ids) => {
+      const byId = new Map(
+        (await repos.resources.findByIds(ids.map(oid))).map((r) => [r._id.toHexString(), r]),
+      );
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    series: new DataLoader<string, SeriesDoc | null>(async (ids) => {
+      const byId = new Map(
+        (await repos.series.findByIds(ids.map(oid))).map((s) => [s._id.toHexString(), s]),
+      );
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Series containing a resource as an episode. */
+    seriesOfResource: new DataLoader<string, SeriesDoc[]>(async (ids) => {
+      const rows = await repos.series.containing(ids.map(oid));
+      const groups = groupBy(rows, (s) => s.episodeIds.map((e) => e.toHexString()));
+      return ids.map((id) => groups.get(id) ?? []);
+    }),
+    /** Adoptions of an item (resource or series): counts and adopters. */
+    adoptionsOfItem: new DataLoader<string, AdoptionDoc[]>(async (ids) => {
+      const groups = groupBy(await repos.adoptions.ofItems(ids.map(oid)), (a) => [
+        a.itemId.toHexString(),
+      ]);
+      return ids.map((id) => groups.get(id) ?? []);
+    }),
+  };
+}
