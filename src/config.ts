@@ -15,6 +15,8 @@ export interface HubConfig {
   /** Absent: the hub starts an embedded FerretDB. */
   mongodbUri?: string;
   mongodbDatabase: string;
+  /** Emit driver command events (tests count MongoDB commands per request with them). */
+  mongodbMonitorCommands: boolean;
   /** Absent: the hub starts an embedded s3rver. */
   s3?: S3Config;
   s3Bucket: string;
@@ -123,6 +125,7 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: bool.default('true'),
   MEILI_HOST: z.string().url('expected an http(s) URL such as http://127.0.0.1:7700').optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
+  MONGODB_MONITOR_COMMANDS: bool.default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   GRAPHQL_INTROSPECTION: bool.optional(),
   CORS_ORIGINS: z
@@ -206,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: v.LOG_LEVEL,
     mongodbUri: v.MONGODB_URI,
     mongodbDatabase: v.MONGODB_DATABASE,
+    mongodbMonitorCommands: v.MONGODB_MONITOR_COMMANDS,
     s3,
     s3Bucket: v.S3_BUCKET,
     meili: v.MEILI_HOST ? { host: v.MEILI_HOST, apiKey: v.MEILI_API_KEY } : undefined,

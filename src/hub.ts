@@ -67,7 +67,9 @@ export async function startHub(
       s3Config = embedded.s3.config;
     }
 
-    const connection = await connectDatabase(mongodbUri, config.mongodbDatabase);
+    const connection = await connectDatabase(mongodbUri, config.mongodbDatabase, {
+      monitorCommands: config.mongodbMonitorCommands,
+    });
     cleanups.push(() => connection.close());
     const models = createModels(connection);
     await syncIndexes(models);

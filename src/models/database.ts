@@ -6,7 +6,11 @@ import mongoose, { Connection } from 'mongoose';
  * up after a few seconds, so a dead database turns into a clear error and a
  * failing /readyz rather than requests that wait forever.
  */
-export async function connectDatabase(uri: string, dbName: string): Promise<Connection> {
+export async function connectDatabase(
+  uri: string,
+  dbName: string,
+  opts: { monitorCommands?: boolean } = {},
+): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     dbName,
     bufferCommands: false,
@@ -18,6 +22,7 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Conn
     maxPoolSize: 20,
     // FerretDB does not support retryable writes' transaction numbers on SQLite.
     retryWrites: false,
+    monitorCommands: opts.monitorCommands ?? false,
   });
   await connection.asPromise();
   return connection;
