@@ -5,6 +5,7 @@ import { AdoptionRepository } from './models/catalogue/adoption.repository';
 import { ResourceRepository } from './models/catalogue/resource.repository';
 import { SeriesRepository } from './models/catalogue/series.repository';
 import { AdoptionService } from './services/catalogue/adoption.service';
+import { CatalogueEventBus } from './services/catalogue/catalogue-events';
 import { MyCatalogueService } from './services/catalogue/my-catalogue.service';
 import { ResourceService } from './services/catalogue/resource.service';
 import { SeriesService } from './services/catalogue/series.service';
@@ -62,6 +63,8 @@ export interface Infrastructure {
 export interface Container extends Infrastructure {
   repos: Repositories;
   services: Services;
+  /** Catalogue writes are announced here; the search index follows them. */
+  catalogueEvents: CatalogueEventBus;
   /** Cache of automatic persisted queries, shared by every hub process through MongoDB. */
   apqCache: MongoKeyValueCache;
   /** Each dependency the hub needs to serve, with a probe that throws when it is not reachable. */
@@ -69,6 +72,8 @@ export interface Container extends Infrastructure {
 }
 
 export function createContainer(infra: Infrastructure): Container {
+  const now = () => new Date();
+  const catalogueEvents = new CatalogueEventBus();
   const repos: Repositories = {
     orgUnits: new OrgUnitRepository(infra.models),
     users: new UserRepository(infra.models),
@@ -83,9 +88,15 @@ export function createContainer(infra: Infrastructure): Container {
   const services: Services = {
     orgUnits: new OrgUnitService(repos.orgUnits),
     credentials,
-    resources: new ResourceService(repos.resources, repos.orgUnits),
-    series: new SeriesService(repos.series, repos.resources, repos.orgUnits),
-    adoptions: new AdoptionService(repos.adoptions, repos.resources, repos.series, repos.orgUnits),
+    resources: new ResourceService(repos.resources, repos.orgUnits, now, catalogueEvents),
+    series: new SeriesService(repos.series, repos.resources, repos.orgUnits, now, catalogueEvents),
+    adoptions: new AdoptionService(
+      repos.adoptions,
+      repos.resources,
+      repos.series,
+      repos.orgUnits,
+      catalogueEvents,
+    ),
     myCatalogue: new MyCatalogueService(repos.resources, repos.adoptions),
     persistedOperations: new PersistedOperationService(
       repos.persistedOperations,
@@ -97,6 +108,7 @@ export function createContainer(infra: Infrastructure): Container {
     ...infra,
     repos,
     services,
+    catalogueEvents,
     apqCache,
     readinessProbes: {
       mongodb: () => pingDatabase(infra.models.connection),

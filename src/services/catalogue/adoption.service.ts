@@ -14,6 +14,7 @@ import type { ResourceRepository } from '../../models/catalogue/resource.reposit
 import type { SeriesRepository } from '../../models/catalogue/series.repository';
 import type { OrgUnitRepository } from '../../models/org-unit/org-unit.repository';
 import { OrgUnitService } from '../org-unit/org-unit.service';
+import type { CatalogueEvents } from './catalogue-events';
 import { contentRefOf } from './content-ref';
 
 export interface AdoptionUpdate {
@@ -32,6 +33,7 @@ export class AdoptionService {
     private readonly resources: ResourceRepository,
     private readonly series: SeriesRepository,
     private readonly units: OrgUnitRepository,
+    private readonly events: CatalogueEvents = { changed: () => undefined },
   ) {}
 
   /** Idempotent: adopting again returns the existing adoption. */
@@ -58,13 +60,19 @@ export class AdoptionService {
       adoptedVersion: item.publishedVersion ?? item.version,
       seenVersion: item.publishedVersion ?? item.version,
     });
+    this.events.changed({ type: itemType, id: adoption.itemId.toHexString(), reason: 'ADOPTION' });
     return adoption;
   }
 
   /** Removes the viewer's unit's adoption; true when there was one. */
   async unadopt(viewer: Viewer, itemId: Types.ObjectId): Promise<boolean> {
     const { unit } = await this.reuser(viewer);
-    return this.adoptions.remove(unit._id, itemId);
+    const removed = await this.adoptions.remove(unit._id, itemId);
+    if (removed) {
+      const type = (await this.series.findById(itemId)) ? 'SERIES' : 'RESOURCE';
+      this.events.changed({ type, id: itemId.toHexString(), reason: 'ADOPTION' });
+    }
+    return removed;
   }
 
   /** Adoptions of the viewer's unit whose item has since published a newer version. */

@@ -33,6 +33,7 @@ import {
   type ResourceFields,
   type ResourceFieldsPatch,
 } from './resource-input';
+import type { CatalogueEvents } from './catalogue-events';
 import { contentRefOf } from './content-ref';
 import { TRANSITIONS, diffFields, type Transition } from './workflow';
 
@@ -74,6 +75,7 @@ export class ResourceService {
     private readonly resources: ResourceRepository,
     private readonly units: OrgUnitRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly events: CatalogueEvents = { changed: () => undefined },
   ) {}
 
   /** One resource the viewer may see, or NOT_FOUND (never FORBIDDEN: existence is not leaked). */
@@ -204,6 +206,7 @@ export class ResourceService {
     });
     const created = await this.resources.findById(id);
     if (!created) throw new Error(`resource ${id.toHexString()} missing right after insert`);
+    this.events.changed({ type: 'RESOURCE', id: created._id.toHexString(), reason: 'CREATED' });
     return created;
   }
 
@@ -393,6 +396,11 @@ export class ResourceService {
     }
     const updated = await this.resources.findById(doc._id);
     if (!updated) throw new NotFoundError('找不到该资源 / resource not found');
+    this.events.changed({
+      type: 'RESOURCE',
+      id: updated._id.toHexString(),
+      reason: action === 'UPDATE' ? 'UPDATED' : 'TRANSITION',
+    });
     return updated;
   }
 

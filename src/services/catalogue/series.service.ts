@@ -17,6 +17,7 @@ import type { SeriesRepository } from '../../models/catalogue/series.repository'
 import { visibilityQuery } from '../../models/catalogue/visibility-query';
 import type { OrgUnitRepository } from '../../models/org-unit/org-unit.repository';
 import { OrgUnitService } from '../org-unit/org-unit.service';
+import type { CatalogueEvents } from './catalogue-events';
 import { contentRefOf } from './content-ref';
 import { AUTHOR_DENIED, REVIEW_DENIED, TRANSITIONS, diffFields, type Transition } from './workflow';
 
@@ -44,6 +45,7 @@ export class SeriesService {
     private readonly resources: ResourceRepository,
     private readonly units: OrgUnitRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly events: CatalogueEvents = { changed: () => undefined },
   ) {}
 
   async get(viewer: Viewer, id: Types.ObjectId): Promise<SeriesDoc> {
@@ -147,6 +149,8 @@ export class SeriesService {
     });
     const created = await this.series.findById(id);
     if (!created) throw new Error(`series ${id.toHexString()} missing right after insert`);
+    this.events.changed({ type: 'SERIES', id: created._id.toHexString(), reason: 'CREATED' });
+    this.membershipChanged(created.episodeIds);
     return created;
   }
 
@@ -331,7 +335,20 @@ export class SeriesService {
     if (!ok) throw stale((await this.series.findById(doc._id))?.version ?? doc.version);
     const updated = await this.series.findById(doc._id);
     if (!updated) throw new NotFoundError('找不到该系列 / series not found');
+    this.events.changed({
+      type: 'SERIES',
+      id: updated._id.toHexString(),
+      reason: action === 'UPDATE' ? 'UPDATED' : 'TRANSITION',
+    });
+    // Episodes carry their series in the index: tell about every episode old and new.
+    this.membershipChanged([...doc.episodeIds, ...updated.episodeIds]);
     return updated;
+  }
+
+  private membershipChanged(ids: Types.ObjectId[]): void {
+    for (const id of new Set(ids.map((i) => i.toHexString()))) {
+      this.events.changed({ type: 'RESOURCE', id, reason: 'SERIES_MEMBERSHIP' });
+    }
   }
 
   private async require(
