@@ -20,6 +20,8 @@ const PORTAL_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_ALLOWED',
 ]);
 
+const APQ_HASH_MISMATCH = 'provided sha does not match query';
+
 /**
  * Wraps the hub's `formatError` so the portal's limit codes (raised by the
  * cost plugin as plain GraphQLErrors) pass through; everything else goes to
@@ -29,6 +31,13 @@ export function withPortalErrorCodes(
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
 ) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Apollo raises this one without a code; it is the client's mistake, not an internal error.
+    if (formatted.message === APQ_HASH_MISMATCH) {
+      return {
+        message: `persistedQuery.sha256Hash 与查询文本不符 / ${APQ_HASH_MISMATCH}`,
+        extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PORTAL_CODES.has(code)) {
       const { stacktrace: _s, http: _h, ...extensions } = formatted.extensions ?? {};

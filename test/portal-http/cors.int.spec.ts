@@ -59,7 +59,10 @@ describe('browser origins and CORS', () => {
     expect(keyed.headers.get('access-control-allow-origin')).toBeNull();
     const user = await post(t.url, Q, { authorization: `Bearer ${userToken}`, origin: OTHER });
     expect(user.headers.get('access-control-allow-origin')).toBeNull();
-    const userListed = await post(t.url, Q, { authorization: `Bearer ${userToken}`, origin: LISTED });
+    const userListed = await post(t.url, Q, {
+      authorization: `Bearer ${userToken}`,
+      origin: LISTED,
+    });
     expect(userListed.headers.get('access-control-allow-origin')).toBe(LISTED);
   });
 

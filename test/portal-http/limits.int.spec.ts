@@ -51,7 +51,9 @@ describe('query cost control before execution, through HTTP', () => {
   it('rejects deep nesting with QUERY_TOO_DEEP', async () => {
     let inner = 'name';
     for (let i = 0; i < 6; i += 1) inner = `children(first: 1) { nodes { ${inner} } }`;
-    const res = await post(t.url, { query: `{ orgUnit(code: "${tree.province.code}") { ${inner} } }` });
+    const res = await post(t.url, {
+      query: `{ orgUnit(code: "${tree.province.code}") { ${inner} } }`,
+    });
     expectRejected(res, 'QUERY_TOO_DEEP');
   });
 
@@ -97,7 +99,10 @@ describe('query cost control before execution, through HTTP', () => {
   });
 
   it('refuses batched arrays: batching is off by default', async () => {
-    const res = await post(t.url, [{ query: '{ viewer { kind } }' }, { query: '{ viewer { kind } }' }]);
+    const res = await post(t.url, [
+      { query: '{ viewer { kind } }' },
+      { query: '{ viewer { kind } }' },
+    ]);
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/batching disabled/i);
   });
@@ -132,7 +137,9 @@ describe('batched requests when GRAPHQL_BATCH_MAX is set', () => {
   });
 
   it('runs a batch within the limit and charges every operation', async () => {
-    const op = { query: '{ a: orgUnits(first: 1) { totalCount } b: orgUnits(first: 1) { totalCount } }' };
+    const op = {
+      query: '{ a: orgUnits(first: 1) { totalCount } b: orgUnits(first: 1) { totalCount } }',
+    };
     const single = await post(t.url, op);
     const before = Number(single.headers.get('ratelimit-remaining'));
     const res = await post(t.url, [op, op]);

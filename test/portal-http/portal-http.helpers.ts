@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { Container } from '../../src/container';
 import type { OrgUnitDoc } from '../../src/models/org-unit/org-unit.model';
 import type { Clock } from '../../src/portal/rate-limit/token-bucket';
@@ -81,4 +82,29 @@ export async function issueKey(
 export function aliasQuery(n: number, code: string): string {
   const fields = Array.from({ length: n }, (_, i) => `a${i}: orgUnit(code: "${code}") { name }`);
   return `{ ${fields.join(' ')} }`;
+}
+
+/**
+ * GET through node:http, sending exactly the given headers. (fetch adds
+ * `Cache-Control: no-cache` to conditional requests, which rightly makes the
+ * server ignore If-None-Match, so revalidation is tested without it.)
+ */
+export function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+    });
+    req.on('error', reject);
+  });
 }

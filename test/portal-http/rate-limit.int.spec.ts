@@ -94,7 +94,11 @@ describe('rate limits by query cost, per key / user / IP', () => {
 
   it('gives signed-in users a bucket per person and anonymous callers one per IP', async () => {
     const { token } = await makeUserWithToken(t.container, tree.cityA, ['MEMBER']);
-    const asUser = await post(t.url, { query: '{ viewer { kind } }' }, { authorization: `Bearer ${token}` });
+    const asUser = await post(
+      t.url,
+      { query: '{ viewer { kind } }' },
+      { authorization: `Bearer ${token}` },
+    );
     expect(asUser.headers.get('ratelimit-limit')).toBe('7000');
     const anonymous = await post(t.url, { query: '{ viewer { kind } }' });
     expect(anonymous.headers.get('ratelimit-limit')).toBe('5000');
@@ -103,7 +107,9 @@ describe('rate limits by query cost, per key / user / IP', () => {
 
   it('fails a revoked key at once, whatever its bucket holds', async () => {
     const { id, secret } = await issueKey(t.container, tree.cityB);
-    expect((await post(t.url, { query: '{ viewer { kind } }' }, { 'x-api-key': secret })).status).toBe(200);
+    expect(
+      (await post(t.url, { query: '{ viewer { kind } }' }, { 'x-api-key': secret })).status,
+    ).toBe(200);
     await t.container.services.credentials.revoke('system', new Types.ObjectId(id));
     const res = await post(t.url, { query: '{ viewer { kind } }' }, { 'x-api-key': secret });
     expect(res.status).toBe(401);
@@ -114,7 +120,8 @@ describe('rate limits by query cost, per key / user / IP', () => {
     const { secret } = await issueKey(t.container, tree.countyB1);
     const h = { 'x-api-key': secret };
     const before = remaining(await post(t.url, { query: '{ viewer { kind } }' }, h));
-    for (let i = 0; i < 3; i += 1) await post(t.url, { query: '{ orgUnits(first: 5000) { totalCount } }' }, h);
+    for (let i = 0; i < 3; i += 1)
+      await post(t.url, { query: '{ orgUnits(first: 5000) { totalCount } }' }, h);
     const after = remaining(await post(t.url, { query: '{ viewer { kind } }' }, h));
     expect(before - after).toBe(4);
   });

@@ -169,10 +169,17 @@ export class ResourcesArgs {
   orderBy?: ResourceOrderInput;
   @Field(() => Int, {
     nullable: true,
-    defaultValue: 20,
-    description: '每页数量（0–100）/ page size',
+    description: '取前若干项（0–100；与 last 二选一，默认 20）/ first N (0–100; default 20)',
   })
-  first!: number;
+  first?: number;
   @Field({ nullable: true, description: '从此游标之后 / after this cursor' })
   after?: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '取后若干项（0–100），与 before 配合向前翻页 / last N, to page backwards with before',
+  })
+  last?: number;
+  @Field({ nullable: true, description: '在此游标之前 / before this cursor' })
+  before?: string;
 }

@@ -89,3 +89,14 @@ export function mapHistory(entry: CatalogueHistoryDoc): ResourceHistoryEntry {
     })),
   };
 }
+
+/** A page fetched in reverse order (last/before): shown in the normal order, previous pages flagged. */
+export function mapResourcePageBackwards(
+  page: ResourcePage,
+  field: 'updatedAt' | 'createdAt',
+  hadCursor: boolean,
+): ResourceConnection {
+  const conn = mapResourcePage({ ...page, nodes: [...page.nodes].reverse() }, field, false);
+  conn.pageInfo = { ...conn.pageInfo, hasPreviousPage: page.hasNextPage, hasNextPage: hadCursor };
+  return conn;
+}

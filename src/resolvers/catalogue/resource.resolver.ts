@@ -29,7 +29,13 @@ import {
   ResourceTransitionInput,
   UpdateResourceInput,
 } from './resource.input';
-import { mapHistory, mapResource, mapResourcePage } from './resource.mapper';
+import {
+  mapHistory,
+  mapResource,
+  mapResourcePage,
+  mapResourcePageBackwards,
+} from './resource.mapper';
+import { BadUserInputError } from '../../errors/app-errors';
 import {
   Resource,
   ResourceConnection,
@@ -71,6 +77,17 @@ export class ResourceResolver {
     @Args() args: ResourcesArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ResourceConnection> {
+    if (args.first != null && args.last != null) {
+      throw new BadUserInputError('first 与 last 只能用一个 / use first or last, not both', 'last');
+    }
+    if ((args.after != null && args.last != null) || (args.before != null && args.last == null)) {
+      throw new BadUserInputError(
+        'after 配合 first，before 配合 last / use after with first and before with last',
+        args.before != null ? 'before' : 'after',
+      );
+    }
+    const backwards = args.last != null;
+    const cursor = backwards ? args.before : args.after;
     const f = args.filter ?? {};
     const field = args.orderBy?.field === ResourceOrderField.CREATED_AT ? 'createdAt' : 'updatedAt';
     const page = await ctx.services.resources.page(ctx.viewer, {
@@ -93,11 +110,18 @@ export class ResourceResolver {
         updatedTo: f.updatedTo ?? undefined,
       },
       sortField: field,
-      direction: args.orderBy?.direction === OrderDirection.ASC ? 1 : -1,
-      first: pageSize(args.first),
-      after: args.after != null ? toKeyset(decodeCursor(args.after, 'after', isKeyset)) : undefined,
+      // Paging backwards is paging forwards in the opposite order from `before`, then reversing.
+      direction: ((args.orderBy?.direction === OrderDirection.ASC ? 1 : -1) *
+        (backwards ? -1 : 1)) as 1 | -1,
+      first: backwards ? pageSize(args.last, 'last') : pageSize(args.first),
+      after:
+        cursor != null
+          ? toKeyset(decodeCursor(cursor, backwards ? 'before' : 'after', isKeyset))
+          : undefined,
     });
-    return mapResourcePage(page, field, args.after != null);
+    return backwards
+      ? mapResourcePageBackwards(page, field, args.before != null)
+      : mapResourcePage(page, field, args.after != null);
   }
 
   @Mutation(() => ResourcePayload, { description: '新建资源草稿 / create a draft resource' })
@@ -251,9 +275,7 @@ export class ResourceRelationsResolver {
     if (!owner || !can(ctx.viewer, 'content.readInternal', OrgUnitService.toRef(owner))) return [];
     const adoptions = await ctx.loaders.adoptionsOfItem.load(internalId(r));
     const units = await ctx.loaders.orgUnit.loadMany(adoptions.map((a) => a.unitId.toHexString()));
-    return units
-      .filter((u): u is OrgUnitDoc => !!u && !(u instanceof Error))
-      .map(mapOrgUnit);
+    return units.filter((u): u is OrgUnitDoc => !!u && !(u instanceof Error)).map(mapOrgUnit);
   }
 
   @FieldResolver(() => String, {
