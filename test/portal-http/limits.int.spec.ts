@@ -5,7 +5,7 @@ import { OrgUnitConnection } from '../../src/resolvers/org-unit/org-unit.type';
 import { startHttpServer, type HubHttpServer } from '../../src/server/http-app';
 import { makeTree } from '../helpers/factories';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
-import { post } from './portal-http.helpers';
+import { post, type RawResponse } from './portal-http.helpers';
 
 /** Test only: a list field whose page size has no default, as a catalogue connection may have. */
 @Resolver()
@@ -27,7 +27,7 @@ describe('query cost control before execution, through HTTP', () => {
     await t?.stop();
   });
 
-  const expectRejected = (res: { status: number; body: any }, code: string) => {
+  const expectRejected = (res: RawResponse, code: string) => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe(code);
     expect(res.body.data).toBeUndefined();
