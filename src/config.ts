@@ -22,10 +22,43 @@ export interface HubConfig {
   s3Bucket: string;
   /** Absent: the embedded in-process search engine is used. */
   meili?: { host: string; apiKey?: string };
+  /** How the search index follows the catalogue. */
+  search: SearchIndexingConfig;
   shutdownGraceMs: number;
   introspection: boolean;
   /** The public portal API: CORS, rate limits, caching, batching, metrics. */
   portal: PortalConfig;
+  /** Uploads and courseware ingestion (README, "Uploads and ingestion"). */
+  uploads: UploadConfig;
+}
+
+/** Upload kinds, each with its own size limit. */
+export type UploadKindName = 'PACKAGE' | 'VIDEO' | 'AUDIO' | 'DOCUMENT' | 'IMAGE';
+
+export interface UploadConfig {
+  /** Files larger than this use an S3 multipart upload (resumable); smaller ones one presigned PUT. */
+  multipartThresholdBytes: number;
+  /** Target part size; raised automatically so that no upload needs more than 10 000 parts. */
+  partSizeBytes: number;
+  maxBytes: Record<UploadKindName, number>;
+  /** An upload not completed within this time is abandoned and swept. */
+  ttlSeconds: number;
+  /** Lifetime of presigned PUT / part URLs. */
+  urlTtlSeconds: number;
+  /** Lifetime of presigned launch (GET) URLs of package content and media. */
+  launchUrlTtlSeconds: number;
+  /** How often the hub sweeps abandoned uploads (0: never, e.g. when another process does). */
+  sweepIntervalSeconds: number;
+  /** Ingestion jobs run at once by this process (0: this process runs no worker). */
+  workerConcurrency: number;
+  /** How often an idle worker looks for jobs. */
+  workerPollMs: number;
+  /** A worker's claim on a job expires after this long without a heartbeat. */
+  leaseSeconds: number;
+  /** Attempts before a job that keeps failing for transient reasons is marked FAILED. */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt (capped at one hour). */
+  retryBaseSeconds: number;
 }
 
 /** A token bucket: burst size and refill speed, in query-cost units. */
@@ -52,6 +85,13 @@ export interface PortalConfig {
   batchMaxOperations: number;
   /** Bearer token for /metrics; absent: /metrics answers loopback callers only. */
   metricsToken?: string;
+}
+
+export interface SearchIndexingConfig {
+  /** Period of the stamp-comparing reconciler (`SEARCH_RECONCILE_INTERVAL_MS`); 0: only at start. */
+  reconcileIntervalMs: number;
+  /** Quiet time before catalogue changes are written to the index (`SEARCH_SYNC_DEBOUNCE_MS`). */
+  syncDebounceMs: number;
 }
 
 export interface S3Config {
@@ -90,6 +130,47 @@ const refillRate = z.coerce
   .positive('expected a number of cost units per second, above 0')
   .max(1_000_000, 'expected at most 1000000 per second');
 
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+const UNITS: Record<string, number> = {
+  '': 1,
+  B: 1,
+  KIB: KiB,
+  MIB: MiB,
+  GIB: GiB,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+};
+
+/** A byte count written as `67108864`, `64MiB`, `2GiB` or `500MB`, between `min` and `max`. */
+export function parseByteSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]) * (UNITS[(m[2] ?? '').toUpperCase()] ?? NaN);
+  return Number.isSafeInteger(Math.round(n)) ? Math.round(n) : undefined;
+}
+
+const byteSize = (min: number, max: number) => {
+  const message = `expected a size between ${min} bytes and ${max / GiB} GiB, e.g. 64MiB`;
+  return z.string().transform((v, ctx) => {
+    const n = parseByteSize(v);
+    if (n === undefined || n < min || n > max) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+      return z.NEVER;
+    }
+    return n;
+  });
+};
+
+const seconds = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `expected whole seconds ${min}–${max}` })
+    .int(`expected whole seconds ${min}–${max}`)
+    .min(min, `expected whole seconds ${min}–${max}`)
+    .max(max, `expected whole seconds ${min}–${max}`);
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
@@ -126,7 +207,51 @@ const schema = z.object({
   MEILI_HOST: z.string().url('expected an http(s) URL such as http://127.0.0.1:7700').optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   MONGODB_MONITOR_COMMANDS: bool.default('false'),
+  SEARCH_RECONCILE_INTERVAL_MS: z.coerce
+    .number({ message: 'expected 0 (only at start) or milliseconds between 1000 and 86400000' })
+    .int('expected 0 (only at start) or milliseconds between 1000 and 86400000')
+    .refine((n) => n === 0 || (n >= 1_000 && n <= 86_400_000), {
+      message: 'expected 0 (only at start) or milliseconds between 1000 and 86400000',
+    })
+    .default(600_000),
+  SEARCH_SYNC_DEBOUNCE_MS: z.coerce
+    .number({ message: 'expected milliseconds between 0 and 10000' })
+    .int('expected milliseconds between 0 and 10000')
+    .min(0, 'expected milliseconds between 0 and 10000')
+    .max(10_000, 'expected milliseconds between 0 and 10000')
+    .default(100),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  UPLOAD_MULTIPART_THRESHOLD: byteSize(5 * MiB, 5 * GiB).default('64MiB'),
+  UPLOAD_PART_SIZE: byteSize(5 * MiB, 5 * GiB).default('16MiB'),
+  UPLOAD_MAX_PACKAGE: byteSize(1, 5 * GiB).default('2GiB'),
+  UPLOAD_MAX_VIDEO: byteSize(1, 5 * GiB).default('4GiB'),
+  UPLOAD_MAX_AUDIO: byteSize(1, 5 * GiB).default('1GiB'),
+  UPLOAD_MAX_DOCUMENT: byteSize(1, 5 * GiB).default('500MiB'),
+  UPLOAD_MAX_IMAGE: byteSize(1, 5 * GiB).default('50MiB'),
+  UPLOAD_TTL_SECONDS: seconds(60, 30 * 86_400).default(86_400),
+  UPLOAD_URL_TTL_SECONDS: seconds(60, 7 * 86_400).default(3_600),
+  LAUNCH_URL_TTL_SECONDS: seconds(30, 86_400).default(900),
+  UPLOAD_SWEEP_INTERVAL_SECONDS: seconds(0, 86_400).default(300),
+  INGEST_WORKERS: z.coerce
+    .number({ message: 'expected an integer 0–32' })
+    .int('expected an integer 0–32')
+    .min(0, 'expected an integer 0–32')
+    .max(32, 'expected an integer 0–32')
+    .default(2),
+  INGEST_POLL_MS: z.coerce
+    .number({ message: 'expected milliseconds 50–60000' })
+    .int('expected milliseconds 50–60000')
+    .min(50, 'expected milliseconds 50–60000')
+    .max(60_000, 'expected milliseconds 50–60000')
+    .default(1_000),
+  INGEST_LEASE_SECONDS: seconds(5, 3_600).default(120),
+  INGEST_MAX_ATTEMPTS: z.coerce
+    .number({ message: 'expected an integer 1–20' })
+    .int('expected an integer 1–20')
+    .min(1, 'expected an integer 1–20')
+    .max(20, 'expected an integer 1–20')
+    .default(5),
+  INGEST_RETRY_BASE_SECONDS: seconds(1, 3_600).default(10),
   GRAPHQL_INTROSPECTION: bool.optional(),
   CORS_ORIGINS: z
     .string()
@@ -199,6 +324,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       'MEILI_API_KEY: set, but MEILI_HOST is not; set MEILI_HOST too or unset MEILI_API_KEY',
     );
   }
+  if (v.UPLOAD_PART_SIZE > v.UPLOAD_MULTIPART_THRESHOLD) {
+    problems.push(
+      'UPLOAD_PART_SIZE: must not exceed UPLOAD_MULTIPART_THRESHOLD (a multipart upload needs at least two parts)',
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -213,6 +343,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     s3,
     s3Bucket: v.S3_BUCKET,
     meili: v.MEILI_HOST ? { host: v.MEILI_HOST, apiKey: v.MEILI_API_KEY } : undefined,
+    search: {
+      reconcileIntervalMs: v.SEARCH_RECONCILE_INTERVAL_MS,
+      syncDebounceMs: v.SEARCH_SYNC_DEBOUNCE_MS,
+    },
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     introspection: v.GRAPHQL_INTROSPECTION ?? v.NODE_ENV !== 'production',
     portal: {
@@ -237,6 +371,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       publicCacheMaxAgeSeconds: v.PUBLIC_CACHE_MAX_AGE,
       batchMaxOperations: v.GRAPHQL_BATCH_MAX,
       metricsToken: v.METRICS_TOKEN,
+    },
+    uploads: {
+      multipartThresholdBytes: v.UPLOAD_MULTIPART_THRESHOLD,
+      partSizeBytes: v.UPLOAD_PART_SIZE,
+      maxBytes: {
+        PACKAGE: v.UPLOAD_MAX_PACKAGE,
+        VIDEO: v.UPLOAD_MAX_VIDEO,
+        AUDIO: v.UPLOAD_MAX_AUDIO,
+        DOCUMENT: v.UPLOAD_MAX_DOCUMENT,
+        IMAGE: v.UPLOAD_MAX_IMAGE,
+      },
+      ttlSeconds: v.UPLOAD_TTL_SECONDS,
+      urlTtlSeconds: v.UPLOAD_URL_TTL_SECONDS,
+      launchUrlTtlSeconds: v.LAUNCH_URL_TTL_SECONDS,
+      sweepIntervalSeconds: v.UPLOAD_SWEEP_INTERVAL_SECONDS,
+      workerConcurrency: v.INGEST_WORKERS,
+      workerPollMs: v.INGEST_POLL_MS,
+      leaseSeconds: v.INGEST_LEASE_SECONDS,
+      maxAttempts: v.INGEST_MAX_ATTEMPTS,
+      retryBaseSeconds: v.INGEST_RETRY_BASE_SECONDS,
     },
   };
 }

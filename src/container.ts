@@ -15,9 +15,17 @@ import type { Models } from './models/models';
 import { OrgUnitRepository } from './models/org-unit/org-unit.repository';
 import { UserRepository } from './models/user/user.repository';
 import type { SearchEngine } from './search/search.port';
+import { CatalogueSearchService } from './search/catalogue-search.service';
+import { RegionLabels } from './search/region-labels';
 import { CredentialService } from './services/identity/credential.service';
 import { OrgUnitService } from './services/org-unit/org-unit.service';
 import { pingBucket } from './storage/s3-client';
+import {
+  createUploadRepositories,
+  createUploadServices,
+  type UploadRepositories,
+  type UploadServices,
+} from './services/upload/upload-module';
 import type { Clock } from './portal/rate-limit/token-bucket';
 import {
   MongoKeyValueCache,
@@ -30,7 +38,7 @@ import {
  * The composition root: every repository and service, wired with plain
  * constructors. Nothing else creates them, so dependencies stay visible.
  */
-export interface Repositories {
+export interface Repositories extends UploadRepositories {
   orgUnits: OrgUnitRepository;
   users: UserRepository;
   credentials: CredentialRepository;
@@ -40,7 +48,7 @@ export interface Repositories {
   persistedOperations: PersistedOperationRepository;
 }
 
-export interface Services {
+export interface Services extends UploadServices {
   orgUnits: OrgUnitService;
   credentials: CredentialService;
   resources: ResourceService;
@@ -48,6 +56,7 @@ export interface Services {
   adoptions: AdoptionService;
   myCatalogue: MyCatalogueService;
   persistedOperations: PersistedOperationService;
+  search: CatalogueSearchService;
 }
 
 export interface Infrastructure {
@@ -82,6 +91,7 @@ export function createContainer(infra: Infrastructure): Container {
     series: new SeriesRepository(infra.models),
     adoptions: new AdoptionRepository(infra.models),
     persistedOperations: new PersistedOperationRepository(nativeDb(infra.models.connection)),
+    ...createUploadRepositories(infra.models.connection),
   };
   const apqCache = new MongoKeyValueCache(nativeDb(infra.models.connection));
   const credentials = new CredentialService(repos.credentials, repos.users, repos.orgUnits);
@@ -103,6 +113,13 @@ export function createContainer(infra: Infrastructure): Container {
       credentials,
       apqCache,
     ),
+    search: new CatalogueSearchService(
+      infra.search,
+      repos.series,
+      new RegionLabels(infra.models),
+      infra.log,
+    ),
+    ...createUploadServices(infra, repos, () => services.resources),
   };
   return {
     ...infra,

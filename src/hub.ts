@@ -9,6 +9,7 @@ import { buildHubSchema } from './graphql/schema';
 import { connectDatabase } from './models/database';
 import { createModels, syncIndexes } from './models/models';
 import { createSearchEngine } from './search/create-search-engine';
+import { startSearchIndexing, type SearchIndexing } from './search/search-indexing';
 import { startHttpServer, type HubHttpServer } from './server/http-app';
 import { createS3Client, ensureBucket } from './storage/s3-client';
 
@@ -16,6 +17,8 @@ export interface RunningHub {
   url: string;
   container: Container;
   http: HubHttpServer;
+  /** Search sync and reconciler keeping the index in line with the catalogue. */
+  searchIndexing: SearchIndexing;
   embedded: { ferretdb?: EmbeddedFerretdb; s3?: EmbeddedS3 };
   /** Drains HTTP, then closes the database, search and embedded services. Safe to call twice. */
   stop(): Promise<void>;
@@ -92,6 +95,15 @@ export async function startHub(
     }
     await opts.beforeListen?.(container);
 
+    // Search follows the catalogue from here on; the reconciler's first run
+    // (in the background) catches up with whatever changed while it did not.
+    const searchIndexing = startSearchIndexing(container);
+    cleanups.push(() => searchIndexing.stop());
+
+    // Uploads and ingestion (issue 4): indexes, then this process's worker and sweeper.
+    await container.repos.syncUploadIndexes();
+    cleanups.push(container.services.ingest.startBackground());
+
     const schema = await buildHubSchema();
     const http = await startHttpServer(container, schema, { port: config.port, host: config.host });
     cleanups.push(() => http.stop());
@@ -102,6 +114,7 @@ export async function startHub(
       url: http.url,
       container,
       http,
+      searchIndexing,
       embedded,
       stop: () => (stopping ??= cleanup()),
     };

@@ -5,6 +5,8 @@ import { ensureFerretdbBinary } from '../embedded/ferretdb-binary';
 import { AppError } from '../errors/app-errors';
 import { ROLES, type Role } from '../models/user/user.model';
 import { withContainer } from './database-session';
+import { reindex } from './reindex/reindex';
+import { progressBars } from './reindex/reindex-progress';
 
 /**
  * `npm run hub -- <command>`: operator commands. Configuration comes from the
@@ -119,6 +121,22 @@ program
   )
   .action(() => {
     console.log(ensureFerretdbBinary((m) => console.error(m)));
+  });
+
+program
+  .command('reindex')
+  .description(
+    '从数据库重建搜索索引（带进度条）/ rebuild the search index from the database, with progress',
+  )
+  .action(async () => {
+    const config = loadConfig();
+    await withContainer(config, async (c) => {
+      const bars = progressBars();
+      const report = await reindex(config, c, bars.update).finally(() => bars.stop());
+      console.log(
+        `已重建索引 / reindexed: ${report.reindexed} documents, removed ${report.removed} orphaned entries in ${report.durationMs} ms`,
+      );
+    });
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -102,6 +102,7 @@ export async function generateSyntheticCatalogue(
         license: pick(licenses),
         creators: [{ name: '合成数据', role: 'AUTHOR' }],
         linkUrl: null,
+        coverUrl: null,
         ownerUnitId: unit._id,
         ownerPath: [...unit.ancestorIds, unit._id],
         regionCode: unit.code,

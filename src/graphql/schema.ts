@@ -13,6 +13,7 @@ import {
   OrgUnitResolver,
 } from '../resolvers/org-unit/org-unit.resolver';
 import { PortalResolver } from '../resolvers/portal/portal.resolver';
+import { SearchResolver } from '../resolvers/search/search.resolver';
 
 /** Every resolver class of the API. The emitted SDL is committed as schema.graphql. */
 export const RESOLVERS = [
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   AdoptionResolver,
   MyCatalogueResolver,
   PortalResolver,
+  SearchResolver,
 ] as const;
 
 export function buildHubSchema(): Promise<GraphQLSchema> {

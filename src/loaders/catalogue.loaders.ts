@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { BATCH_OPTIONS } from './batch-schedule';
 import { Types } from 'mongoose';
 import type { AdoptionDoc } from '../models/catalogue/adoption.model';
 import type { AdoptionRepository } from '../models/catalogue/adoption.repository';
@@ -32,25 +33,25 @@ export function createCatalogueLoaders(repos: {
         (await repos.resources.findByIds(ids.map(oid))).map((r) => [r._id.toHexString(), r]),
       );
       return ids.map((id) => byId.get(id) ?? null);
-    }),
+    }, BATCH_OPTIONS),
     series: new DataLoader<string, SeriesDoc | null>(async (ids) => {
       const byId = new Map(
         (await repos.series.findByIds(ids.map(oid))).map((s) => [s._id.toHexString(), s]),
       );
       return ids.map((id) => byId.get(id) ?? null);
-    }),
+    }, BATCH_OPTIONS),
     /** Series containing a resource as an episode. */
     seriesOfResource: new DataLoader<string, SeriesDoc[]>(async (ids) => {
       const rows = await repos.series.containing(ids.map(oid));
       const groups = groupBy(rows, (s) => s.episodeIds.map((e) => e.toHexString()));
       return ids.map((id) => groups.get(id) ?? []);
-    }),
+    }, BATCH_OPTIONS),
     /** Adoptions of an item (resource or series): counts and adopters. */
     adoptionsOfItem: new DataLoader<string, AdoptionDoc[]>(async (ids) => {
       const groups = groupBy(await repos.adoptions.ofItems(ids.map(oid)), (a) => [
         a.itemId.toHexString(),
       ]);
       return ids.map((id) => groups.get(id) ?? []);
-    }),
+    }, BATCH_OPTIONS),
   };
 }

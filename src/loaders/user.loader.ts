@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { BATCH_OPTIONS } from './batch-schedule';
 import { Types } from 'mongoose';
 import type { UserDoc } from '../models/user/user.model';
 import type { UserRepository } from '../models/user/user.repository';
@@ -9,5 +10,5 @@ export function createUserLoader(users: UserRepository) {
     const rows = await users.findByIds(ids.map((id) => new Types.ObjectId(id)));
     const byId = new Map(rows.map((row) => [row._id.toHexString(), row]));
     return ids.map((id) => byId.get(id) ?? null);
-  });
+  }, BATCH_OPTIONS);
 }

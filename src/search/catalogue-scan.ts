@@ -41,13 +41,20 @@ export class CatalogueScan {
   }
 
   /** Which of these ids still exist (to tell orphaned index entries from items created meanwhile). */
-  async existing(ids: { resources: Types.ObjectId[]; series: Types.ObjectId[] }): Promise<Set<string>> {
+  async existing(ids: {
+    resources: Types.ObjectId[];
+    series: Types.ObjectId[];
+  }): Promise<Set<string>> {
     const [resources, series] = await Promise.all([
       ids.resources.length
-        ? this.models.Resource.find({ _id: { $in: ids.resources } }, { _id: 1 }).lean().exec()
+        ? this.models.Resource.find({ _id: { $in: ids.resources } }, { _id: 1 })
+            .lean()
+            .exec()
         : [],
       ids.series.length
-        ? this.models.Series.find({ _id: { $in: ids.series } }, { _id: 1 }).lean().exec()
+        ? this.models.Series.find({ _id: { $in: ids.series } }, { _id: 1 })
+            .lean()
+            .exec()
         : [],
     ]);
     return new Set([...resources, ...series].map((d) => String(d._id)));

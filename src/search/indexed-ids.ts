@@ -14,7 +14,8 @@ export async function* indexedIds(engine: SearchEngine, pageSize = 1000): AsyncG
   let skipTies = 0;
   for (;;) {
     const page = await engine.search({
-      filter: notNewerThan === undefined ? undefined : Filters.range('updatedAt', { lte: notNewerThan }),
+      filter:
+        notNewerThan === undefined ? undefined : Filters.range('updatedAt', { lte: notNewerThan }),
       sort: 'NEWEST',
       offset: skipTies,
       limit: pageSize,

@@ -260,7 +260,13 @@ function ownerFields(
   units: Map<string, OrgUnitDoc>,
 ): Pick<
   SearchDocument,
-  'ownerUnitId' | 'ownerUnitName' | 'ownerPath' | 'cityCode' | 'cityName' | 'countyCode' | 'countyName'
+  | 'ownerUnitId'
+  | 'ownerUnitName'
+  | 'ownerPath'
+  | 'cityCode'
+  | 'cityName'
+  | 'countyCode'
+  | 'countyName'
 > {
   const path = item.ownerPath.map(hex);
   const owner = units.get(hex(item.ownerUnitId));

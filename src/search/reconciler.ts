@@ -74,7 +74,7 @@ export class SearchReconciler {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.schedule(0);
+    this.tick();
   }
 
   async stop(): Promise<void> {
@@ -107,25 +107,30 @@ export class SearchReconciler {
     if (!this.started || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.run().then(
-        (report) => {
-          if (this.failures) this.deps.log.info('search index reconciled after engine recovery');
-          this.failures = 0;
-          if (report.reindexed || report.removed)
-            this.deps.log.info({ ...report }, 'search index reconciled');
-          if (this.options.intervalMs > 0) this.schedule(this.options.intervalMs);
-        },
-        (err: unknown) => {
-          this.failures += 1;
-          const cap = this.options.intervalMs > 0 ? this.options.intervalMs : 600_000;
-          const retry = Math.min(cap, this.retryMs * 2 ** (this.failures - 1));
-          const log = this.failures === 1 ? this.deps.log.warn : this.deps.log.debug;
-          log.call(this.deps.log, { err, retryInMs: retry }, 'search index reconciliation failed');
-          this.schedule(retry);
-        },
-      );
+      this.tick();
     }, delayMs);
     this.timer.unref();
+  }
+
+  /** One scheduled run; schedules the next (sooner after a failure). */
+  private tick(): void {
+    void this.run().then(
+      (report) => {
+        if (this.failures) this.deps.log.info('search index reconciled after engine recovery');
+        this.failures = 0;
+        if (report.reindexed || report.removed)
+          this.deps.log.info({ ...report }, 'search index reconciled');
+        if (this.options.intervalMs > 0) this.schedule(this.options.intervalMs);
+      },
+      (err: unknown) => {
+        this.failures += 1;
+        const cap = this.options.intervalMs > 0 ? this.options.intervalMs : 600_000;
+        const retry = Math.min(cap, this.retryMs * 2 ** (this.failures - 1));
+        const log = this.failures === 1 ? this.deps.log.warn : this.deps.log.debug;
+        log.call(this.deps.log, { err, retryInMs: retry }, 'search index reconciliation failed');
+        this.schedule(retry);
+      },
+    );
   }
 
   private async reconcile(options: ReconcileOptions): Promise<ReconcileReport> {

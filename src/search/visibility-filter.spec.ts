@@ -33,7 +33,10 @@ function viewersFor(relation: Relation): Array<[string, Viewer]> {
       `member of ${unitId}`,
       { kind: 'user', userId: 'u', credentialId: 'c', unitId, unitPath, roles: ['MEMBER'] },
     ],
-    [`unit portal of ${unitId}`, { kind: 'portal', credentialId: 'k', scope: 'UNIT', unitId, unitPath }],
+    [
+      `unit portal of ${unitId}`,
+      { kind: 'portal', credentialId: 'k', scope: 'UNIT', unitId, unitPath },
+    ],
   ];
 }
 
@@ -42,11 +45,21 @@ const OTHER_VIEWERS: Array<[string, Viewer]> = [
   ['public portal', { kind: 'portal', credentialId: 'k', scope: 'PUBLIC' }],
   [
     'province admin',
-    { kind: 'user', userId: 'u', credentialId: 'c', unitId: 'P', unitPath: ['P'], roles: ['ADMIN'] },
+    {
+      kind: 'user',
+      userId: 'u',
+      credentialId: 'c',
+      unitId: 'P',
+      unitPath: ['P'],
+      roles: ['ADMIN'],
+    },
   ],
 ];
 
-function doc(visibility: SearchDocument['visibility'], status: SearchDocument['status']): SearchDocument {
+function doc(
+  visibility: SearchDocument['visibility'],
+  status: SearchDocument['status'],
+): SearchDocument {
   return {
     id: 'resource-000000000000000000000001',
     type: 'RESOURCE',

@@ -19,7 +19,6 @@ export function authenticateRequest(
       const { viewer, credential } = await credentials.authenticateRequest(presentedSecret(req));
       const state: PortalRequestState = { viewer, credential, clientIp: clientIp(req) };
       res.locals.portal = state;
-      res.locals.viewer = viewer;
       next();
     } catch (err) {
       if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {

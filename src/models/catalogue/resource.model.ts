@@ -56,6 +56,8 @@ export interface ResourceDoc {
   license: License;
   creators: CreatorCredit[];
   linkUrl: string | null;
+  /** Cover image: an http(s) URL (an uploaded asset's URL once uploads land). */
+  coverUrl: string | null;
   ownerUnitId: Types.ObjectId;
   /** Owner's ancestors then the owner: visibility and subtree filters match on it. */
   ownerPath: Types.ObjectId[];
@@ -103,6 +105,7 @@ export const resourceSchema = new Schema<ResourceDoc>(
     license: { type: String, enum: Object.keys(LICENSES), required: true },
     creators: { type: [creatorSchema], default: [] },
     linkUrl: { type: String, default: null },
+    coverUrl: { type: String, default: null },
     ownerUnitId: { type: Schema.Types.ObjectId, required: true },
     ownerPath: { type: [Schema.Types.ObjectId], required: true },
     regionCode: { type: String, required: true },

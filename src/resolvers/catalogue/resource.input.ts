@@ -64,6 +64,8 @@ export class ResourceFieldsInput {
   creators?: CreatorCreditInput[];
   @Field(() => String, { nullable: true, description: '外部链接 / external URL' })
   linkUrl?: string | null;
+  @Field(() => String, { nullable: true, description: '封面图片地址 / cover image URL' })
+  coverUrl?: string | null;
   @Field(() => VisibilityEnum, { nullable: true, description: '可见范围 / visibility' })
   visibility?: VisibilityEnum;
 }

@@ -38,6 +38,7 @@ export function mapResource(doc: ResourceDoc): Resource {
       organization: c.organization ?? null,
     })),
     linkUrl: doc.linkUrl,
+    coverUrl: doc.coverUrl ?? null,
     regionCode: doc.regionCode,
     status: doc.status as ResourceStatusEnum,
     visibility: doc.visibility as VisibilityEnum,

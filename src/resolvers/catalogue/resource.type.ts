@@ -121,6 +121,9 @@ export class Resource {
   })
   linkUrl!: string | null;
 
+  @Field(() => String, { nullable: true, description: '封面图片地址 / cover image URL' })
+  coverUrl!: string | null;
+
   @Field({ description: '所属地区的区划代码 / division code of the owning region' })
   regionCode!: string;
 

@@ -25,6 +25,7 @@ export interface ResourceFields {
   license: License;
   creators: CreatorCredit[];
   linkUrl: string | null;
+  coverUrl: string | null;
   visibility: Visibility;
 }
 
@@ -139,27 +140,30 @@ export function checkResourceFields(
       organization: text(c.organization, 'creators', 100) ?? undefined,
     }));
   }
-  if (patch.linkUrl !== undefined) {
-    const url = text(patch.linkUrl, 'linkUrl', LIMITS.url);
-    if (url !== null) {
-      let ok = false;
-      try {
-        ok = ['https:', 'http:'].includes(new URL(url).protocol);
-      } catch {
-        ok = false;
-      }
-      if (!ok)
-        throw new BadUserInputError(
-          '链接应为 http(s) 地址 / linkUrl must be an http(s) URL',
-          'linkUrl',
-        );
-    }
-    out.linkUrl = url;
-  }
+  if (patch.linkUrl !== undefined) out.linkUrl = httpUrl(patch.linkUrl, 'linkUrl');
+  if (patch.coverUrl !== undefined) out.coverUrl = httpUrl(patch.coverUrl, 'coverUrl');
   if (isCreate && kind === 'LINK' && !out.linkUrl)
     throw new BadUserInputError(
       '链接类资源需要填写链接 / a LINK resource needs linkUrl',
       'linkUrl',
     );
   return out;
+}
+
+/** An optional http(s) URL; anything else (javascript:, data:, file:) is refused. */
+function httpUrl(value: string | null | undefined, field: string): string | null {
+  const url = text(value, field, LIMITS.url);
+  if (url === null) return null;
+  let ok = false;
+  try {
+    ok = ['https:', 'http:'].includes(new URL(url).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new BadUserInputError(
+      `${field} 应为 http(s) 地址 / ${field} must be an http(s) URL`,
+      field,
+    );
+  return url;
 }

@@ -181,6 +181,7 @@ export class ResourceService {
       creditHours: fields.creditHours ?? null,
       creators: fields.creators ?? [],
       linkUrl: fields.linkUrl ?? null,
+      coverUrl: fields.coverUrl ?? null,
       ownerUnitId: owner._id,
       ownerPath: [...owner.ancestorIds, owner._id],
       regionCode: owner.code,
@@ -350,6 +351,7 @@ export class ResourceService {
         // Attribution stays: the original creators remain credited on the fork.
         creators: source.creators,
         linkUrl: source.linkUrl,
+        coverUrl: source.coverUrl,
         visibility: 'PRIVATE',
       },
       source,
