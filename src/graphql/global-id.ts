@@ -9,7 +9,10 @@ export type NodeTypeName =
   | 'Resource'
   | 'Series'
   | 'Asset'
-  | 'Adoption';
+  | 'Adoption'
+  | 'Upload'
+  | 'IngestJob'
+  | 'Package';
 
 /**
  * Opaque global ids: base64url of `Type:objectIdHex`. Clients must not parse

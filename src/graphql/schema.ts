@@ -14,6 +14,14 @@ import {
 } from '../resolvers/org-unit/org-unit.resolver';
 import { PortalResolver } from '../resolvers/portal/portal.resolver';
 import { SearchResolver } from '../resolvers/search/search.resolver';
+import {
+  AssetResolver,
+  CoursewarePackageResolver,
+  EntryPointResolver,
+} from '../resolvers/upload/package.resolver';
+import { IngestJobResolver } from '../resolvers/upload/ingest-job.resolver';
+import { ResourceContentResolver } from '../resolvers/upload/resource-content.resolver';
+import { UploadResolver } from '../resolvers/upload/upload.resolver';
 
 /** Every resolver class of the API. The emitted SDL is committed as schema.graphql. */
 export const RESOLVERS = [
@@ -30,6 +38,12 @@ export const RESOLVERS = [
   MyCatalogueResolver,
   PortalResolver,
   SearchResolver,
+  UploadResolver,
+  IngestJobResolver,
+  CoursewarePackageResolver,
+  EntryPointResolver,
+  AssetResolver,
+  ResourceContentResolver,
 ] as const;
 
 export function buildHubSchema(): Promise<GraphQLSchema> {

@@ -2,6 +2,7 @@ import type { Repositories } from '../container';
 import { createCatalogueLoaders } from './catalogue.loaders';
 import { createOrgUnitLoader } from './org-unit.loader';
 import { createUserLoader } from './user.loader';
+import { createUploadLoaders } from './upload.loaders';
 
 /** The DataLoaders of one request. Built fresh per request so caches never leak between viewers. */
 export function createLoaders(repos: Repositories) {
@@ -9,6 +10,7 @@ export function createLoaders(repos: Repositories) {
     orgUnit: createOrgUnitLoader(repos.orgUnits),
     user: createUserLoader(repos.users),
     ...createCatalogueLoaders(repos),
+    ...createUploadLoaders(repos),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

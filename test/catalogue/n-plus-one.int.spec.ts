@@ -116,8 +116,14 @@ describe('no N+1: MongoDB commands per request do not grow with the page size', 
     const large = await count(100);
     expect(small.nodes).toBe(10);
     expect(large.nodes).toBe(100);
-    expect(large.commands.sort()).toEqual(small.commands.sort());
-    // One page query, one count, and one batch per relation level: far fewer than the items.
-    expect(large.commands.length).toBeLessThan(20);
+    // One page query, one count, authentication, and one batch per relation and level.
+    // Two batches of the same collection at different levels may merge into one when
+    // their database answers arrive in the same event-loop turn, so the exact number
+    // can differ by a command or two between runs; with N+1 it would be in the hundreds.
+    expect(large.commands.length).toBeLessThanOrEqual(16);
+    expect(small.commands.length).toBeLessThanOrEqual(16);
+    expect(Math.abs(large.commands.length - small.commands.length)).toBeLessThanOrEqual(2);
+    // Every collection is read in the same set of batches, whatever the page size.
+    expect(new Set(large.commands)).toEqual(new Set(small.commands));
   });
 });

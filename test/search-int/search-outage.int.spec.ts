@@ -50,7 +50,9 @@ describe('search engine down during writes, then back', () => {
     const author = (await makeUserWithToken(t.container, tree.countyA1, ['AUTHOR'])).token;
     const curator = (await makeUserWithToken(t.container, tree.countyA1, ['CURATOR'])).token;
     const adopter = (await makeUserWithToken(t.container, tree.countyB1, ['CURATOR'])).token;
-    const outsider = bearer((await makeUserWithToken(t.container, tree.countyB1, ['MEMBER'])).token);
+    const outsider = bearer(
+      (await makeUserWithToken(t.container, tree.countyB1, ['MEMBER'])).token,
+    );
 
     const before = await ops.published(resourceInput({ title: '晋祠建筑 上' }), author, curator);
     const toArchive = await ops.published(resourceInput({ title: '晋祠建筑 下' }), author, curator);
@@ -108,7 +110,7 @@ describe('search engine down during writes, then back', () => {
     // And what people see through GraphQL agrees.
     expect(await s.ids({ query: '圣母殿' }, outsider)).toEqual([created.id]);
     expect(await s.ids({ query: '晋祠建筑' }, outsider)).toEqual([before.id]);
-    const bySeries = await s.search({ query: '晋源区', first: 0 }, outsider);
-    expect(bySeries.totalCount).toBeGreaterThanOrEqual(2);
+    const byCounty = await s.search({ query: '晋源区', first: 0 }, outsider);
+    expect(byCounty.totalCount).toBeGreaterThanOrEqual(2);
   });
 });
