@@ -32,7 +32,7 @@ export class SearchSync {
   private unsubscribe?: () => void;
   private failures = 0;
   private dropped = 0;
-  private inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly deps: {
@@ -68,7 +68,10 @@ export class SearchSync {
     this.schedule(this.failures ? this.backoffMs() : this.options.debounceMs);
   }
 
-  /** Writes everything queued now; resolves when written or failed (for shutdown and tests). */
+  /**
+   * Writes everything queued now, and waits for writes already under way;
+   * resolves when written or failed (for shutdown and tests).
+   */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -79,6 +82,7 @@ export class SearchSync {
     } finally {
       this.inFlight.delete(run);
     }
+    await Promise.all(this.inFlight);
   }
 
   /** Stops listening and makes a last attempt to write what is queued. */

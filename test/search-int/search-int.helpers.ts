@@ -20,9 +20,9 @@ export function startSearchHub(
 
 /** Waits until every catalogue change so far is written to the index. */
 export async function settled(t: TestHub): Promise<void> {
+  // Catalogue events are queued before a mutation's response is sent, so
+  // flushing now covers every write the test has seen complete.
   await t.hub.searchIndexing.reconciler.whenIdle();
-  // Events are fired after the write returns; give the debounce a moment to collect them.
-  await new Promise((r) => setTimeout(r, 20));
   await t.hub.searchIndexing.sync.flush();
 }
 

@@ -76,7 +76,8 @@ export async function runPipeline(
         );
       source = known.key;
     }
-    const file = path.join(tmp, 'content');
+    // Named like the upload: the ingest core falls back to the file name for untitled packages.
+    const file = path.join(tmp, upload.filename.slice(-100).replace(/^\.+/, '_') || 'upload');
     const { sha256, size } = await deps.store.downloadHashing(source, file, signal);
     if (size !== upload.size)
       throw new UploadProblem(

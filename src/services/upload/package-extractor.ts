@@ -22,13 +22,31 @@ export async function extractPackage(
       opts.signal?.throwIfAborted();
       if (isJunkPath(entry.name)) return;
       const stream = await open();
-      await store.putStream(
-        prefix + entry.name,
-        stream,
-        entry.size,
-        contentTypeForPath(entry.name),
-        opts.signal,
-      );
+      // The zip reader reports a lying entry as an error on the stream; the
+      // SDK pipes bodies without forwarding stream errors, so abort the PUT
+      // ourselves and surface the reader's error (PACKAGE_SIZE_MISMATCH …).
+      const abort = new AbortController();
+      const onAbort = () => abort.abort(opts.signal?.reason);
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      let streamError: unknown;
+      stream.on('error', (err) => {
+        streamError ??= err;
+        abort.abort(err);
+      });
+      try {
+        await store.putStream(
+          prefix + entry.name,
+          stream,
+          entry.size,
+          contentTypeForPath(entry.name),
+          abort.signal,
+        );
+      } catch (err) {
+        throw streamError ?? err;
+      } finally {
+        opts.signal?.removeEventListener('abort', onAbort);
+      }
+      if (streamError) throw streamError;
       files += 1;
       opts.onProgress?.(files);
     });
