@@ -286,6 +286,24 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
 });
 
+/** Rules about which variables go together; they need only to know what is set. */
+function presenceProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const s3Parts = ['S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+  for (const name of s3Parts) {
+    if (env.S3_ENDPOINT && !env[name]) problems.push(`${name}: required when S3_ENDPOINT is set`);
+    if (!env.S3_ENDPOINT && env[name]) {
+      problems.push(`${name}: set, but S3_ENDPOINT is not; set S3_ENDPOINT too or unset ${name}`);
+    }
+  }
+  if (env.MEILI_API_KEY && !env.MEILI_HOST) {
+    problems.push(
+      'MEILI_API_KEY: set, but MEILI_HOST is not; set MEILI_HOST too or unset MEILI_API_KEY',
+    );
+  }
+  return problems;
+}
+
 /** Reads and validates the configuration; throws {@link ConfigError} listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   // Empty strings count as unset: `FOO= npm start` should not fail validation.
@@ -294,18 +312,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
+    // Report every problem at once: field errors and the cross-field rules that need only presence.
+    throw new ConfigError([
+      ...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      ...presenceProblems(cleaned),
+    ]);
   }
   const v = parsed.data;
   const problems: string[] = [];
 
+  problems.push(...presenceProblems(cleaned));
   let s3: S3Config | undefined;
   if (v.S3_ENDPOINT) {
-    for (const name of ['S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
-      if (!v[name]) problems.push(`${name}: required when S3_ENDPOINT is set`);
-    }
     s3 = {
       endpoint: v.S3_ENDPOINT,
       region: v.S3_REGION ?? '',
@@ -313,16 +331,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       secretAccessKey: v.S3_SECRET_ACCESS_KEY ?? '',
       forcePathStyle: v.S3_FORCE_PATH_STYLE,
     };
-  } else {
-    for (const name of ['S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
-      if (v[name])
-        problems.push(`${name}: set, but S3_ENDPOINT is not; set S3_ENDPOINT too or unset ${name}`);
-    }
-  }
-  if (v.MEILI_API_KEY && !v.MEILI_HOST) {
-    problems.push(
-      'MEILI_API_KEY: set, but MEILI_HOST is not; set MEILI_HOST too or unset MEILI_API_KEY',
-    );
   }
   if (v.UPLOAD_PART_SIZE > v.UPLOAD_MULTIPART_THRESHOLD) {
     problems.push(

@@ -131,4 +131,23 @@ describeBuilt('the start command as a real process', () => {
     await exited;
     expect(await waitFor(() => ferretPids.every((pid) => !isAlive(pid)), 10_000)).toBe(true);
   });
+
+  it('refuses to start on bad configuration, naming the variable and what it expects', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: 'forty',
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+    };
+    const child = spawn(process.execPath, [MAIN], {
+      cwd: REPO,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(78);
+    expect(stderr).toContain('PORT: expected an integer port between 0 and 65535');
+    expect(stderr).toContain('S3_REGION: required when S3_ENDPOINT is set');
+  });
 });

@@ -149,3 +149,37 @@ describe('error masking', () => {
     }
   });
 });
+
+@Resolver()
+class SlowResolver {
+  @Query(() => String, { description: 'test only: answers after a delay' })
+  async slow(): Promise<string> {
+    await new Promise((r) => setTimeout(r, 700));
+    return 'done';
+  }
+}
+
+describe('graceful shutdown', () => {
+  it('drains an in-flight request before stopping, and refuses new connections after', async () => {
+    const t = await startTestHub();
+    const schema = await buildSchema({ resolvers: [...RESOLVERS, SlowResolver], validate: false });
+    const http = await startHttpServer(t.container, schema, { port: 0, host: '127.0.0.1' });
+    try {
+      const inFlight = fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ slow }' }),
+      });
+      await new Promise((r) => setTimeout(r, 150));
+      const stopped = http.stop();
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ data: { slow: 'done' } });
+      await stopped;
+      await expect(fetch(`${http.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await http.stop();
+      await t.stop();
+    }
+  });
+});
