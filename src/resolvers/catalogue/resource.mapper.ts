@@ -3,7 +3,7 @@ import type { CatalogueHistoryDoc } from '../../models/catalogue/catalogue-histo
 import type { ResourceDoc } from '../../models/catalogue/resource.model';
 import { LICENSES } from '../../models/catalogue/vocabulary';
 import type { ResourcePage } from '../../services/catalogue/resource.service';
-import { encodeCursor } from '../common/cursor';
+import { buildConnection, encodeKeysetCursor } from '../common/cursor';
 import {
   DifficultyEnum,
   ResourceKindEnum,
@@ -51,7 +51,7 @@ export function mapResource(doc: ResourceDoc): Resource {
 }
 
 export function resourceCursor(doc: ResourceDoc, field: 'updatedAt' | 'createdAt'): string {
-  return encodeCursor({ v: doc[field].getTime(), id: doc._id.toHexString() });
+  return encodeKeysetCursor(doc[field], doc._id);
 }
 
 export function mapResourcePage(
@@ -59,21 +59,10 @@ export function mapResourcePage(
   field: 'updatedAt' | 'createdAt',
   hadCursor: boolean,
 ): ResourceConnection {
-  const edges = page.nodes.map((doc) => ({
-    cursor: resourceCursor(doc, field),
-    node: mapResource(doc),
-  }));
-  const conn = new ResourceConnection();
-  conn.edges = edges;
-  conn.nodes = edges.map((e) => e.node);
-  conn.pageInfo = {
-    hasNextPage: page.hasNextPage,
-    hasPreviousPage: hadCursor,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
-  };
-  conn.countFn = page.count;
-  return conn;
+  return Object.assign(
+    new ResourceConnection(),
+    buildConnection(page, (doc) => resourceCursor(doc, field), mapResource, hadCursor),
+  );
 }
 
 export function mapHistory(entry: CatalogueHistoryDoc): ResourceHistoryEntry {

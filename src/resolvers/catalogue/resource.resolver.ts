@@ -18,7 +18,7 @@ import { OrgUnitService } from '../../services/org-unit/org-unit.service';
 import { mapSeries } from './series.mapper';
 import { Series } from './series.type';
 import { fromGlobalId } from '../../graphql/global-id';
-import { decodeCursor, pageSize } from '../common/cursor';
+import { decodeKeysetCursor, pageSize } from '../common/cursor';
 import { withUserErrors } from '../common/user-errors';
 import { mapOrgUnit } from '../org-unit/org-unit.mapper';
 import { OrgUnit } from '../org-unit/org-unit.type';
@@ -43,12 +43,7 @@ import {
   ResourcePayload,
 } from './resource.type';
 
-const isKeyset = (v: Record<string, unknown>): v is { v: number; id: string } =>
-  typeof v.v === 'number' && typeof v.id === 'string' && /^[0-9a-f]{24}$/.test(v.id);
-
 const internalId = (r: Resource) => fromGlobalId(r.id, 'Resource').toHexString();
-
-const toKeyset = (c: { v: number; id: string }) => ({ value: c.v, id: c.id });
 
 const payload = (
   doc: Parameters<typeof mapResource>[0] | null,
@@ -114,10 +109,7 @@ export class ResourceResolver {
       direction: ((args.orderBy?.direction === OrderDirection.ASC ? 1 : -1) *
         (backwards ? -1 : 1)) as 1 | -1,
       first: backwards ? pageSize(args.last, 'last') : pageSize(args.first),
-      after:
-        cursor != null
-          ? toKeyset(decodeCursor(cursor, backwards ? 'before' : 'after', isKeyset))
-          : undefined,
+      after: decodeKeysetCursor(cursor, backwards ? 'before' : 'after'),
     });
     return backwards
       ? mapResourcePageBackwards(page, field, args.before != null)

@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../graphql/global-id';
 import type { AdoptionDoc } from '../../models/catalogue/adoption.model';
 import type { SeriesDoc } from '../../models/catalogue/series.model';
-import { encodeCursor } from '../common/cursor';
+import { buildConnection, encodeKeysetCursor } from '../common/cursor';
 import { AdoptableTypeEnum, type Adoption } from './adoption.type';
 import { ResourceStatusEnum, VisibilityEnum } from './catalogue.enums';
 import { Series, SeriesConnection } from './series.type';
@@ -31,21 +31,15 @@ export function mapSeriesPage(
   page: { nodes: SeriesDoc[]; hasNextPage: boolean; count: () => Promise<number> },
   hadCursor: boolean,
 ): SeriesConnection {
-  const edges = page.nodes.map((doc) => ({
-    cursor: encodeCursor({ v: doc.updatedAt.getTime(), id: doc._id.toHexString() }),
-    node: mapSeries(doc),
-  }));
-  const conn = new SeriesConnection();
-  conn.edges = edges;
-  conn.nodes = edges.map((e) => e.node);
-  conn.pageInfo = {
-    hasNextPage: page.hasNextPage,
-    hasPreviousPage: hadCursor,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
-  };
-  conn.countFn = page.count;
-  return conn;
+  return Object.assign(
+    new SeriesConnection(),
+    buildConnection(
+      page,
+      (doc) => encodeKeysetCursor(doc.updatedAt, doc._id),
+      mapSeries,
+      hadCursor,
+    ),
+  );
 }
 
 export function mapAdoption(doc: AdoptionDoc): Adoption {

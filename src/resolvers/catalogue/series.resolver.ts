@@ -16,7 +16,7 @@ import { fromGlobalId } from '../../graphql/global-id';
 import type { SeriesDoc } from '../../models/catalogue/series.model';
 import { contentRefOf } from '../../services/catalogue/content-ref';
 import type { Transition } from '../../services/catalogue/workflow';
-import { decodeCursor, pageSize } from '../common/cursor';
+import { decodeKeysetCursor, pageSize } from '../common/cursor';
 import { withUserErrors } from '../common/user-errors';
 import { mapOrgUnit } from '../org-unit/org-unit.mapper';
 import { OrgUnit } from '../org-unit/org-unit.type';
@@ -33,8 +33,6 @@ import {
 import { mapSeries, mapSeriesPage } from './series.mapper';
 import { Series, SeriesConnection, SeriesPayload } from './series.type';
 
-const isKeyset = (v: Record<string, unknown>): v is { v: number; id: string } =>
-  typeof v.v === 'number' && typeof v.id === 'string' && /^[0-9a-f]{24}$/.test(v.id);
 const payload = (
   doc: SeriesDoc | null,
   userErrors: SeriesPayload['userErrors'],
@@ -67,7 +65,6 @@ export class SeriesResolver {
     @Args() args: SeriesListArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SeriesConnection> {
-    const cursor = args.after != null ? decodeCursor(args.after, 'after', isKeyset) : undefined;
     const page = await ctx.services.series.page(ctx.viewer, {
       ownerUnitId:
         args.ownerUnitId != null
@@ -79,7 +76,7 @@ export class SeriesResolver {
           : undefined,
       themeTag: args.themeTag ?? undefined,
       first: pageSize(args.first),
-      after: cursor ? { value: cursor.v, id: cursor.id } : undefined,
+      after: decodeKeysetCursor(args.after, 'after'),
     });
     return mapSeriesPage(page, args.after != null);
   }

@@ -42,3 +42,47 @@ export function pageSize(first: number | undefined | null, field = 'first', fall
   }
   return n;
 }
+
+/** A keyset position: the sort value (epoch ms) and the id that breaks ties. */
+export interface Keyset {
+  value: number;
+  id: string;
+}
+
+const isKeysetCursor = (v: Record<string, unknown>): v is { v: number; id: string } =>
+  typeof v.v === 'number' && typeof v.id === 'string' && /^[0-9a-f]{24}$/.test(v.id);
+
+export function encodeKeysetCursor(at: Date, id: { toHexString(): string }): string {
+  return encodeCursor({ v: at.getTime(), id: id.toHexString() });
+}
+
+/** Decodes a keyset cursor; null/undefined means "from the start". */
+export function decodeKeysetCursor(
+  cursor: string | null | undefined,
+  field: string,
+): Keyset | undefined {
+  if (cursor == null) return undefined;
+  const c = decodeCursor(cursor, field, isKeysetCursor);
+  return { value: c.v, id: c.id };
+}
+
+/** Builds a Relay connection from one page of documents: cursors from the documents, nodes mapped. */
+export function buildConnection<D, N>(
+  page: { nodes: D[]; hasNextPage: boolean; count: () => Promise<number> },
+  cursorOf: (doc: D) => string,
+  mapNode: (doc: D) => N,
+  hadCursor: boolean,
+) {
+  const edges = page.nodes.map((doc) => ({ cursor: cursorOf(doc), node: mapNode(doc) }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    countFn: page.count,
+  };
+}

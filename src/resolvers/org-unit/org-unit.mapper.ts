@@ -1,6 +1,6 @@
 import type { OrgUnitDoc } from '../../models/org-unit/org-unit.model';
 import { toGlobalId } from '../../graphql/global-id';
-import { encodeCursor } from '../common/cursor';
+import { buildConnection, encodeCursor } from '../common/cursor';
 import { LEVEL_LABELS, OrgLevelEnum, OrgUnit, OrgUnitConnection } from './org-unit.type';
 import type { OrgUnitPage } from '../../services/org-unit/org-unit.service';
 
@@ -20,17 +20,8 @@ export function mapOrgUnit(doc: OrgUnitDoc): OrgUnit {
 }
 
 export function mapOrgUnitPage(page: OrgUnitPage, hadCursor: boolean): OrgUnitConnection {
-  const nodes = page.nodes.map(mapOrgUnit);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor({ code: node.code }), node }));
-  const conn = new OrgUnitConnection();
-  conn.edges = edges;
-  conn.nodes = nodes;
-  conn.pageInfo = {
-    hasNextPage: page.hasNextPage,
-    hasPreviousPage: hadCursor,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
-  };
-  conn.countFn = page.count;
-  return conn;
+  return Object.assign(
+    new OrgUnitConnection(),
+    buildConnection(page, (doc) => encodeCursor({ code: doc.code }), mapOrgUnit, hadCursor),
+  );
 }

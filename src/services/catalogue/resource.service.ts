@@ -35,7 +35,7 @@ import {
 } from './resource-input';
 import type { CatalogueEvents } from './catalogue-events';
 import { contentRefOf } from './content-ref';
-import { TRANSITIONS, diffFields, type Transition } from './workflow';
+import { TRANSITIONS, diffFields, planTransition, type Transition } from './workflow';
 
 export interface ResourceListFilter {
   kinds?: ResourceKind[];
@@ -270,36 +270,22 @@ export class ResourceService {
         ? '只有所属单位或上级单位的审核员可以审核 / only curators of the owning unit or above may review'
         : '只有所属单位的作者可以提交 / only authors of the owning unit may submit',
     );
-    if (!rule.from.includes(doc.status)) {
-      throw new InvalidTransitionError(
-        `不能从 ${doc.status} 执行 ${transition} / cannot ${transition} a resource that is ${doc.status}`,
-        { from: doc.status, transition },
-      );
-    }
-    const trimmed = comment?.trim() || null;
-    if (transition === 'SEND_BACK' && !trimmed)
-      throw new BadUserInputError(
-        '退回时请填写意见 / a comment is required when sending back',
-        'comment',
-      );
-    if (trimmed && trimmed.length > 2000)
-      throw new BadUserInputError(
-        '意见最多 2000 个字符 / comment is limited to 2000 characters',
-        'comment',
-      );
-    const set: Partial<ResourceDoc> = {
-      status: rule.to,
-      reviewComment: transition === 'SEND_BACK' ? trimmed : doc.reviewComment,
-    };
-    if (transition === 'PUBLISH') {
-      set.publishedAt = this.now();
-      set.publishedVersion = expectedVersion + 1;
-      set.reviewComment = null;
-    }
-    const changes = [
-      { field: 'status', oldValue: JSON.stringify(doc.status), newValue: JSON.stringify(rule.to) },
-    ];
-    return this.applyChange(viewer, doc, expectedVersion, set, transition, changes, trimmed);
+    const plan = planTransition(
+      { status: doc.status, noun: 'resource' },
+      transition,
+      expectedVersion,
+      comment,
+      this.now(),
+    );
+    return this.applyChange(
+      viewer,
+      doc,
+      expectedVersion,
+      plan.set,
+      transition,
+      plan.changes,
+      plan.comment,
+    );
   }
 
   /**

@@ -19,7 +19,14 @@ import type { OrgUnitRepository } from '../../models/org-unit/org-unit.repositor
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import type { CatalogueEvents } from './catalogue-events';
 import { contentRefOf } from './content-ref';
-import { AUTHOR_DENIED, REVIEW_DENIED, TRANSITIONS, diffFields, type Transition } from './workflow';
+import {
+  AUTHOR_DENIED,
+  REVIEW_DENIED,
+  TRANSITIONS,
+  diffFields,
+  planTransition,
+  type Transition,
+} from './workflow';
 
 export interface SeriesFieldsPatch {
   title?: string;
@@ -190,40 +197,21 @@ export class SeriesService {
       rule.action,
       rule.action === 'content.review' ? REVIEW_DENIED : AUTHOR_DENIED,
     );
-    if (!rule.from.includes(doc.status)) {
-      throw new InvalidTransitionError(
-        `不能从 ${doc.status} 执行 ${transition} / cannot ${transition} a series that is ${doc.status}`,
-        { from: doc.status, transition },
-      );
-    }
-    const trimmed = comment?.trim() || null;
-    if (transition === 'SEND_BACK' && !trimmed)
-      throw new BadUserInputError(
-        '退回时请填写意见 / a comment is required when sending back',
-        'comment',
-      );
-    const set: Partial<SeriesDoc> = { status: rule.to };
-    if (transition === 'SEND_BACK') set.reviewComment = trimmed;
-    if (transition === 'PUBLISH')
-      Object.assign(set, {
-        publishedAt: this.now(),
-        publishedVersion: expectedVersion + 1,
-        reviewComment: null,
-      });
+    const plan = planTransition(
+      { status: doc.status, noun: 'series' },
+      transition,
+      expectedVersion,
+      comment,
+      this.now(),
+    );
     return this.apply(
       viewer,
       doc,
       expectedVersion,
-      set,
+      plan.set,
       transition,
-      [
-        {
-          field: 'status',
-          oldValue: JSON.stringify(doc.status),
-          newValue: JSON.stringify(rule.to),
-        },
-      ],
-      trimmed,
+      plan.changes,
+      plan.comment,
     );
   }
 

@@ -1,3 +1,4 @@
+import { BadUserInputError, InvalidTransitionError } from '../../errors/app-errors';
 import type { ResourceStatus } from '../../models/catalogue/vocabulary';
 
 /**
@@ -37,4 +38,64 @@ export function diffFields(
       oldValue: JSON.stringify(before[field] ?? null),
       newValue: JSON.stringify(value ?? null),
     }));
+}
+
+export interface TransitionPlan {
+  set: {
+    status: ResourceStatus;
+    reviewComment?: string | null;
+    publishedAt?: Date;
+    publishedVersion?: number;
+  };
+  changes: Array<{ field: string; oldValue: string | null; newValue: string | null }>;
+  comment: string | null;
+}
+
+/**
+ * Checks a workflow step against the item's status and plans the change:
+ * the fields to set and the history entry. Pure, shared by resources and
+ * series; the caller has already checked who may take the step.
+ */
+export function planTransition(
+  item: { status: ResourceStatus; noun: string },
+  transition: Transition,
+  expectedVersion: number,
+  comment: string | undefined,
+  now: Date,
+): TransitionPlan {
+  const rule = TRANSITIONS[transition];
+  if (!rule.from.includes(item.status)) {
+    throw new InvalidTransitionError(
+      `不能从 ${item.status} 执行 ${transition} / cannot ${transition} a ${item.noun} that is ${item.status}`,
+      { from: item.status, transition },
+    );
+  }
+  const trimmed = comment?.trim() || null;
+  if (transition === 'SEND_BACK' && !trimmed) {
+    throw new BadUserInputError(
+      '退回时请填写意见 / a comment is required when sending back',
+      'comment',
+    );
+  }
+  if (trimmed && trimmed.length > 2000) {
+    throw new BadUserInputError(
+      '意见最多 2000 个字符 / comment is limited to 2000 characters',
+      'comment',
+    );
+  }
+  const set: TransitionPlan['set'] = { status: rule.to };
+  if (transition === 'SEND_BACK') set.reviewComment = trimmed;
+  if (transition === 'PUBLISH')
+    Object.assign(set, {
+      publishedAt: now,
+      publishedVersion: expectedVersion + 1,
+      reviewComment: null,
+    });
+  return {
+    set,
+    changes: [
+      { field: 'status', oldValue: JSON.stringify(item.status), newValue: JSON.stringify(rule.to) },
+    ],
+    comment: trimmed,
+  };
 }
