@@ -5,6 +5,7 @@ import { ensureFerretdbBinary } from '../embedded/ferretdb-binary';
 import { AppError } from '../errors/app-errors';
 import { ROLES, type Role } from '../models/user/user.model';
 import { withContainer } from './database-session';
+import { registerUploadCommand } from './upload/upload-command';
 import { reindex } from './reindex/reindex';
 import { progressBars } from './reindex/reindex-progress';
 
@@ -138,6 +139,8 @@ program
       );
     });
   });
+
+registerUploadCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

@@ -63,6 +63,14 @@ export async function runPipeline(
   const upload = await deps.uploads.findById(job.uploadId);
   if (!upload) throw new Error(`upload ${job.uploadId.toHexString()} of job is missing`);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'ingest-'));
+  // Step timings, logged at the end: where a slow ingestion spends its time.
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (step: string) => {
+    const t = performance.now();
+    timings[step] = Math.round(t - mark);
+    mark = t;
+  };
   try {
     // 1. Bytes: from staging, or, when a previous attempt already stored and
     //    deleted them, from the content-addressed copy.
@@ -90,6 +98,7 @@ export async function runPipeline(
         `SHA-256 不符：声明 ${upload.declaredSha256}，实际 ${sha256} / SHA-256 mismatch: declared ${upload.declaredSha256}, received ${sha256}`,
         'sha256',
       );
+    lap('downloadAndHashMs');
     if (job.sha256 !== sha256) await deps.jobs.set(job._id, { sha256 });
     known ??= await deps.assets.findBySha256(sha256);
 
@@ -109,6 +118,7 @@ export async function runPipeline(
         );
     }
     signal.throwIfAborted();
+    lap('inspectMs');
 
     // 3. Extraction, unless this content was extracted before (its package record exists).
     let pkgDoc: PackageDoc | null = known ? await deps.assets.findPackageByAsset(known._id) : null;
@@ -119,6 +129,8 @@ export async function runPipeline(
         signal,
       });
     }
+
+    lap('extractMs');
 
     // 4. Content-addressed copy and the asset record.
     const contentKey = keys.content(sha256);
@@ -157,6 +169,8 @@ export async function runPipeline(
       warningCount,
     });
 
+    lap('storeMs');
+
     // 5. The catalogue resource (once per job, even across retries).
     const fresh = (await deps.jobs.findById(job._id)) ?? job;
     let resourceId = fresh.resourceAppliedAt ? fresh.resourceId : null;
@@ -182,6 +196,8 @@ export async function runPipeline(
 
     // 6. The staged copy is no longer needed.
     if (upload.stagingKey !== known.key) await deps.store.delete(upload.stagingKey);
+    lap('resourceMs');
+    deps.log.info({ jobId: job._id.toHexString(), size, fileCount, ...timings }, 'ingestion steps');
     return { assetId: known._id, packageId: pkgDoc?._id ?? null, resourceId, warningCount };
   } finally {
     await rm(tmp, { recursive: true, force: true });

@@ -263,6 +263,12 @@ export class IngestWorker {
 
   private async fail(job: IngestJobDoc, failure: IngestFailure): Promise<void> {
     const current = await this.o.jobs.findById(job._id);
+    // Clean up first: once a poller sees FAILED, nothing of the content is left stored.
+    await this.o
+      .onFailed(current ?? job, failure)
+      .catch((err) =>
+        this.o.log.error({ err, jobId: job._id.toHexString() }, 'cleanup after failure failed'),
+      );
     await this.o.jobs.set(job._id, {
       status: 'FAILED',
       leaseExpiresAt: null,
@@ -270,7 +276,6 @@ export class IngestWorker {
       failures: [...(current?.failures ?? []), failure].slice(-20),
     });
     this.processed += 1;
-    await this.o.onFailed(current ?? job, failure);
   }
 
   /** No later attempt was claimed: a successor would have taken over after our lease expired. */

@@ -24,7 +24,7 @@ export async function sweepExpiredUploads(
   const result: SweepResult = { expired: 0, abortUnsupported: 0 };
   for (const upload of await uploads.findExpired(now, batch)) {
     try {
-      await service.discardStaged(upload);
+      if ((await service.discardStaged(upload)) === 'unsupported') result.abortUnsupported += 1;
       await uploads.set(upload._id, { status: 'EXPIRED' });
       result.expired += 1;
     } catch (err) {

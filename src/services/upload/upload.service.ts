@@ -397,11 +397,14 @@ export class UploadService {
   }
 
   /** Aborts the multipart upload (where the store can) and deletes the staged object and parts. */
-  async discardStaged(upload: UploadDoc): Promise<void> {
-    if (upload.s3UploadId && upload.status === 'PENDING')
-      await this.store.abortMultipart(upload.stagingKey, upload.s3UploadId);
+  async discardStaged(upload: UploadDoc): Promise<'aborted' | 'unsupported' | 'none'> {
+    const aborted =
+      upload.s3UploadId && upload.status === 'PENDING'
+        ? await this.store.abortMultipart(upload.stagingKey, upload.s3UploadId)
+        : 'none';
     await this.store.delete(upload.stagingKey);
     await this.uploads.deleteParts(upload._id);
+    return aborted;
   }
 
   private async reject(upload: UploadDoc, problem: UploadProblem) {
