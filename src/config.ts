@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -47,6 +48,13 @@ export interface UploadConfig {
   urlTtlSeconds: number;
   /** Lifetime of presigned launch (GET) URLs of package content and media. */
   launchUrlTtlSeconds: number;
+  /**
+   * Key that signs package launch URLs (`/content/<token>/…`). Every hub process serving
+   * the same catalogue needs the same one; unset, each process makes a random one.
+   */
+  contentSigningSecret: string;
+  /** Base URL clients reach this hub at, for absolute launch URLs; unset: the listening address. */
+  publicUrl?: string;
   /** How often the hub sweeps abandoned uploads (0: never, e.g. when another process does). */
   sweepIntervalSeconds: number;
   /** Ingestion jobs run at once by this process (0: this process runs no worker). */
@@ -207,6 +215,14 @@ const schema = z.object({
   MEILI_HOST: z.string().url('expected an http(s) URL such as http://127.0.0.1:7700').optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   MONGODB_MONITOR_COMMANDS: bool.default('false'),
+  CONTENT_SIGNING_SECRET: z
+    .string()
+    .min(32, 'expected at least 32 characters of secret')
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .url('expected the hub’s public base URL such as https://xuexi.example.cn')
+    .optional(),
   SEARCH_RECONCILE_INTERVAL_MS: z.coerce
     .number({ message: 'expected 0 (only at start) or milliseconds between 1000 and 86400000' })
     .int('expected 0 (only at start) or milliseconds between 1000 and 86400000')
@@ -393,6 +409,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       ttlSeconds: v.UPLOAD_TTL_SECONDS,
       urlTtlSeconds: v.UPLOAD_URL_TTL_SECONDS,
       launchUrlTtlSeconds: v.LAUNCH_URL_TTL_SECONDS,
+      contentSigningSecret: v.CONTENT_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
+      publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ''),
       sweepIntervalSeconds: v.UPLOAD_SWEEP_INTERVAL_SECONDS,
       workerConcurrency: v.INGEST_WORKERS,
       workerPollMs: v.INGEST_POLL_MS,

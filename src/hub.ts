@@ -107,6 +107,7 @@ export async function startHub(
     const schema = await buildHubSchema();
     const http = await startHttpServer(container, schema, { port: config.port, host: config.host });
     cleanups.push(() => http.stop());
+    container.services.ingest.setPublicBaseUrl(http.url);
     log.info({ url: http.url, graphql: `${http.url}/graphql` }, '学习港已启动 / hub is ready');
 
     let stopping: Promise<void> | undefined;

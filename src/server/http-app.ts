@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Container } from '../container';
 import { createFormatError } from '../graphql/format-error';
 import { createMetricsHandler } from '../portal/metrics/metrics.handler';
+import { contentRoute } from './content-route';
 import { graphiqlAssets, graphiqlPage } from './graphiql';
 import { healthz, readyz } from './health';
 import type { PortalContext } from './portal-context';
@@ -83,6 +84,13 @@ export async function startHttpServer(
     createMetricsHandler(portal.metrics.registry),
   );
   app.use(graphiqlAssets());
+  app.use(
+    contentRoute({
+      s3: container.s3,
+      bucket: config.s3Bucket,
+      secret: config.uploads.contentSigningSecret,
+    }),
+  );
   app.get('/graphql', (req, res, next) => {
     // Browsers asking for HTML get GraphiQL; GraphQL GET requests fall through to Apollo.
     if (

@@ -99,6 +99,23 @@ describe('upload protocol (presigned S3, resumable multipart, content addressing
     expect(launch.status).toBe(200);
     expect(launch.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await launch.text()).toContain('marker-山西面食文化');
+    // Third-party package code runs sandboxed, in an opaque origin.
+    expect(launch.headers.get('content-security-policy')).toMatch(/^sandbox allow-scripts/);
+    // Relative links inside the package resolve under the same launch token.
+    const launchUrl = r.body.data!.resource.package.entryPoints[0].launchUrl;
+    const sibling = await fetch(new URL('../lesson2/index.html', launchUrl));
+    expect(sibling.status).toBe(200);
+    // A forged token, a path escaping the package, and a missing file are refused.
+    const forged = launchUrl.replace(
+      /\/content\/([0-9a-f])/,
+      (_m: string, c: string) => `/content/${c === 'a' ? 'b' : 'a'}`,
+    );
+    expect((await fetch(forged)).status).toBe(403);
+    expect(
+      (await fetch(launchUrl.replace(/\/lesson1\/index\.html.*$/, '/..%2F..%2Fetc%2Fpasswd')))
+        .status,
+    ).toBe(400);
+    expect((await fetch(new URL('../nothing-here.html', launchUrl))).status).toBe(404);
 
     // Staged copy deleted; content stored under its hash; files extracted under the hash.
     expect(await listKeys(t, 'staging/')).toEqual([]);

@@ -10,7 +10,7 @@ import type { IngestJobRepository } from '../../models/asset/ingest-job.reposito
 import type { PackageDoc } from '../../models/asset/package.model';
 import type { UploadRepository } from '../../models/asset/upload.repository';
 import type { ContentStore } from './content-store';
-import { contentTypeForPath } from './content-types';
+import { signLaunchToken } from './launch-token';
 import { cleanUpRefused, runPipeline, type PipelineDeps } from './ingest-pipeline';
 import { IngestWorker, type WorkerOptions } from './ingest-worker';
 import { sweepExpiredUploads, type SweepResult } from './sweeper';
@@ -114,15 +114,23 @@ export class IngestService {
     return this.assets.findById(id);
   }
 
+  /** Where clients reach this hub; launch URLs are absolute so portals on other origins can use them. */
+  private publicBaseUrl = '';
+
+  setPublicBaseUrl(url: string): void {
+    this.publicBaseUrl = this.config.publicUrl ?? url.replace(/\/+$/, '');
+  }
+
   /**
-   * A short-lived URL of a package file (launch) or of a media asset, signed
-   * for this file only. Relative links inside a package need the package
-   * served from a content origin; see README, "Hosting package content".
+   * A short-lived URL of a file inside a package, served by the hub's content
+   * route under a token that covers the whole package, so the page's relative
+   * links work too. See README, "Hosting package content".
    */
-  packageFileUrl(pkg: PackageDoc, href: string): Promise<string> {
-    return this.store.presignGet(pkg.contentPrefix + href, this.config.launchUrlTtlSeconds, {
-      contentType: contentTypeForPath(href),
-    });
+  async packageFileUrl(pkg: PackageDoc, href: string): Promise<string> {
+    const expires = new Date(Date.now() + this.config.launchUrlTtlSeconds * 1000);
+    const token = signLaunchToken(pkg.contentPrefix, expires, this.config.contentSigningSecret);
+    const path = href.split('/').map(encodeURIComponent).join('/');
+    return `${this.publicBaseUrl}/content/${token}/${path}`;
   }
 
   assetUrl(asset: AssetDoc): Promise<string> {
@@ -139,6 +147,6 @@ export class IngestService {
     const params = entry.launch.parameters?.replace(/^[?&]/, '');
     if (!params) return url;
     const [query, fragment] = params.split('#', 2);
-    return `${url}${query ? `&${query}` : ''}${fragment !== undefined ? `#${fragment}` : ''}`;
+    return `${url}${query ? `?${query}` : ''}${fragment !== undefined ? `#${fragment}` : ''}`;
   }
 }
