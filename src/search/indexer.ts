@@ -106,6 +106,17 @@ export interface IndexerRepositories {
   orgUnits: OrgUnitRepository;
 }
 
+/**
+ * Catalogue-wide data fetched once for a full pass (reconciler, reindex),
+ * instead of once per batch: on FerretDB every `$in` query scans its whole
+ * collection. Documents built from it may be older than the newest writes;
+ * callers that race live writes re-build what they are about to write.
+ */
+export interface IndexerPrefetch {
+  series: readonly SeriesDoc[];
+  adoptionCounts: ReadonlyMap<string, number>;
+}
+
 export interface BuiltDocuments {
   documents: SearchDocument[];
   /** Index ids of requested items that no longer exist (to be removed from the index). */
@@ -143,12 +154,15 @@ export class CatalogueIndexer {
     return { documents, missingIds };
   }
 
-  async buildResources(resources: readonly ResourceDoc[]): Promise<SearchDocument[]> {
+  async buildResources(
+    resources: readonly ResourceDoc[],
+    prefetch?: IndexerPrefetch,
+  ): Promise<SearchDocument[]> {
     if (resources.length === 0) return [];
     const ids = resources.map((r) => r._id);
     const [containing, adoptions, units] = await Promise.all([
-      this.repos.series.containing(ids),
-      this.adoptionCounts(ids),
+      prefetch ? prefetch.series : this.repos.series.containing(ids),
+      prefetch ? prefetch.adoptionCounts : this.adoptionCounts(ids),
       this.unitsFor(resources),
     ]);
     const seriesByEpisode = new Map<string, SeriesDoc[]>();
@@ -188,10 +202,13 @@ export class CatalogueIndexer {
     });
   }
 
-  async buildSeries(series: readonly SeriesDoc[]): Promise<SearchDocument[]> {
+  async buildSeries(
+    series: readonly SeriesDoc[],
+    prefetch?: IndexerPrefetch,
+  ): Promise<SearchDocument[]> {
     if (series.length === 0) return [];
     const [adoptions, units] = await Promise.all([
-      this.adoptionCounts(series.map((s) => s._id)),
+      prefetch ? prefetch.adoptionCounts : this.adoptionCounts(series.map((s) => s._id)),
       this.unitsFor(series),
     ]);
     return series.map((s) => {

@@ -2,7 +2,12 @@ import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { CatalogueScan } from './catalogue-scan';
 import { indexedIds } from './indexed-ids';
-import { itemRefOf, type CatalogueIndexer } from './indexer';
+import {
+  itemRefOf,
+  type CatalogueIndexer,
+  type CatalogueItemRef,
+  type IndexerPrefetch,
+} from './indexer';
 import type { SearchDocument } from './search-document';
 import type { SearchEngine } from './search.port';
 import type { SerialQueue } from './serial-queue';
@@ -18,7 +23,7 @@ export interface ReconcileReport {
 }
 
 export interface ReconcileProgress {
-  phase: 'resources' | 'series' | 'orphans';
+  phase: 'series' | 'resources' | 'orphans';
   /** Items done in this phase. */
   done: number;
   /** Items expected in this phase (an estimate; 0 when unknown). */
@@ -26,7 +31,12 @@ export interface ReconcileProgress {
 }
 
 export interface ReconcileOptions {
-  /** Write every document, not only stale ones (`npm run reindex`). */
+  /**
+   * Write every document, not only stale ones (`npm run reindex`). Documents
+   * are written as the scan built them, so a write racing the rebuild in a
+   * live hub can be overwritten by an older document; that hub's next
+   * reconcile repairs it.
+   */
   force?: boolean;
   onProgress?: (progress: ReconcileProgress) => void;
 }
@@ -135,38 +145,32 @@ export class SearchReconciler {
 
   private async reconcile(options: ReconcileOptions): Promise<ReconcileReport> {
     const started = Date.now();
-    const { engine, indexer, scan, queue } = this.deps;
+    const { engine, indexer, scan } = this.deps;
     // Fail fast (and retry later) rather than build every document for nothing.
     await engine.health();
-    const totals = await scan.count();
+    const [totals, series, adoptionCounts] = await Promise.all([
+      scan.count(),
+      scan.allSeries(),
+      scan.adoptionCounts(),
+    ]);
+    const prefetch: IndexerPrefetch = { series, adoptionCounts };
     const seen = new Set<string>();
     const report: ReconcileReport = { checked: 0, reindexed: 0, removed: 0, durationMs: 0 };
 
-    const step = async (build: () => Promise<SearchDocument[]>) =>
-      queue.run(async () => {
-        const documents = await build();
-        for (const d of documents) seen.add(d.id);
-        const stamps = options.force
-          ? new Map<string, number>()
-          : await engine.getStamps(documents.map((d) => d.id));
-        const stale = documents.filter((d) => stamps.get(d.id) !== d.stamp);
-        if (stale.length) await engine.index(stale);
-        report.checked += documents.length;
-        report.reindexed += stale.length;
-        return documents.length;
-      });
-
     let done = 0;
-    options.onProgress?.({ phase: 'resources', done, total: totals.resources });
-    for await (const batch of scan.resources(this.batchSize)) {
-      done += await step(() => indexer.buildResources(batch));
-      options.onProgress?.({ phase: 'resources', done, total: Math.max(done, totals.resources) });
+    options.onProgress?.({ phase: 'series', done, total: series.length });
+    for (let i = 0; i < series.length; i += this.batchSize) {
+      const batch = series.slice(i, i + this.batchSize);
+      await this.apply(await indexer.buildSeries(batch, prefetch), seen, report, options);
+      done += batch.length;
+      options.onProgress?.({ phase: 'series', done, total: series.length });
     }
     done = 0;
-    options.onProgress?.({ phase: 'series', done, total: totals.series });
-    for await (const batch of scan.series(this.batchSize)) {
-      done += await step(() => indexer.buildSeries(batch));
-      options.onProgress?.({ phase: 'series', done, total: Math.max(done, totals.series) });
+    options.onProgress?.({ phase: 'resources', done, total: totals.resources });
+    for await (const batch of scan.resources(this.batchSize)) {
+      await this.apply(await indexer.buildResources(batch, prefetch), seen, report, options);
+      done += batch.length;
+      options.onProgress?.({ phase: 'resources', done, total: Math.max(done, totals.resources) });
     }
 
     done = 0;
@@ -179,6 +183,40 @@ export class SearchReconciler {
     }
     report.durationMs = Date.now() - started;
     return report;
+  }
+
+  /**
+   * Compares one batch of documents built from the scan with the index and
+   * writes the stale and missing ones. The scan's data may be older than a
+   * write the search sync has indexed meanwhile, so (except in `force` mode,
+   * where everything is written) stale items are re-built from MongoDB under
+   * the write queue: the index never goes back to an older document.
+   */
+  private apply(
+    documents: SearchDocument[],
+    seen: Set<string>,
+    report: ReconcileReport,
+    options: ReconcileOptions,
+  ): Promise<void> {
+    const { engine, indexer, queue } = this.deps;
+    for (const d of documents) seen.add(d.id);
+    report.checked += documents.length;
+    return queue.run(async () => {
+      if (options.force) {
+        await engine.index(documents);
+        report.reindexed += documents.length;
+        return;
+      }
+      const stamps = await engine.getStamps(documents.map((d) => d.id));
+      const stale = documents.filter((d) => stamps.get(d.id) !== d.stamp);
+      if (stale.length === 0) return;
+      const rebuilt = await indexer.buildByRefs(
+        stale.map((d) => itemRefOf(d.id)).filter((r): r is CatalogueItemRef => !!r),
+      );
+      if (rebuilt.documents.length) await engine.index(rebuilt.documents);
+      if (rebuilt.missingIds.length) await engine.remove(rebuilt.missingIds);
+      report.reindexed += rebuilt.documents.length;
+    });
   }
 
   /**
