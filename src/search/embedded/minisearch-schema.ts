@@ -4,7 +4,8 @@ import { buildSearchFields, type DerivedSearchFields } from '../text/search-fiel
 import { indexTokens } from '../text/tokenizer';
 
 /** What MiniSearch indexes: the document plus the shared derived pinyin fields. */
-export type IndexedDocument = SearchDocument & Pick<DerivedSearchFields, '_pinyin' | '_initials'>;
+export type IndexedDocument = SearchDocument &
+  Pick<DerivedSearchFields, '_titlePinyin' | '_titleInitials' | '_pinyin' | '_initials'>;
 
 /**
  * Searchable fields with their ranking weights (title over keywords over
@@ -14,6 +15,9 @@ export type IndexedDocument = SearchDocument & Pick<DerivedSearchFields, '_pinyi
  */
 export const FIELD_BOOSTS: Readonly<Record<string, number>> = {
   title: 10,
+  // A title typed in pinyin ranks just below the title typed in characters.
+  _titlePinyin: 9,
+  _titleInitials: 7,
   subtitle: 4,
   keywords: 5,
   seriesTitles: 3,
@@ -28,11 +32,16 @@ export const FIELD_BOOSTS: Readonly<Record<string, number>> = {
   countyName: 1,
 };
 
-export const PINYIN_FIELDS: ReadonlySet<string> = new Set(['_pinyin', '_initials']);
+export const PINYIN_FIELDS: ReadonlySet<string> = new Set([
+  '_titlePinyin',
+  '_titleInitials',
+  '_pinyin',
+  '_initials',
+]);
 
 export function toIndexedDocument(doc: SearchDocument): IndexedDocument {
-  const { _pinyin, _initials } = buildSearchFields(doc);
-  return { ...doc, _pinyin, _initials };
+  const { _titlePinyin, _titleInitials, _pinyin, _initials } = buildSearchFields(doc);
+  return { ...doc, _titlePinyin, _titleInitials, _pinyin, _initials };
 }
 
 export function miniSearchOptions(): Options<IndexedDocument> {

@@ -1,6 +1,7 @@
 import type { SearchResult as MiniSearchResult } from 'minisearch';
 import type { SearchDocument } from '../search-document';
 import { normalizeText } from '../text/normalize';
+import { buildSearchFields } from '../text/search-fields';
 import { synonymsOf } from '../text/synonyms';
 import { FIELD_BOOSTS } from './minisearch-schema';
 import { transpositions } from './query-builder';
@@ -82,5 +83,11 @@ function seriesBoost(doc: SearchDocument, query: string): number {
   if (doc.type !== 'SERIES' || !query) return 1;
   const title = normalizeText(doc.title).replace(/\s+/g, '');
   if (title === query) return SERIES_EXACT_TITLE_BOOST;
-  return title.includes(query) ? SERIES_TITLE_CONTAINS_BOOST : 1;
+  if (title.includes(query)) return SERIES_TITLE_CONTAINS_BOOST;
+  // The same lift for the title typed in pinyin (jinju → 晋剧艺术).
+  // Series are few (one per many resources), so deriving their title pinyin here is cheap.
+  if (/^[a-z]+$/.test(query) && buildSearchFields(doc)._titlePinyin.split(' ').includes(query)) {
+    return SERIES_TITLE_CONTAINS_BOOST;
+  }
+  return 1;
 }

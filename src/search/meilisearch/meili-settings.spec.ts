@@ -62,14 +62,20 @@ describe('buildMeiliSettings', () => {
     expect(settings.pagination?.maxTotalHits).toBeGreaterThanOrEqual(10_000);
     expect(settings.localizedAttributes?.[0]?.locales).toEqual(['cmn']);
     expect(MEILI_SEARCHABLE_ATTRIBUTES).toContain('_pinyin');
+    // Title pinyin ranks right after the title itself.
+    expect(MEILI_SEARCHABLE_ATTRIBUTES.slice(0, 3)).toEqual([
+      'title',
+      '_titlePinyin',
+      '_titleInitials',
+    ]);
   });
 });
 
 describe('Meilisearch documents', () => {
   it('adds derived fields and strips them from hits', () => {
     const stored = toMeiliDocument(doc);
-    expect(stored._pinyin.split(' ')).toContain('jinju');
-    expect(stored._initials.split(' ')).toContain('jj');
+    expect(stored._titlePinyin.split(' ')).toContain('jinju');
+    expect(stored._titleInitials.split(' ')).toContain('jj');
     expect(stored._seriesRank).toBe(1);
     expect(fromMeiliHit({ ...stored, _formatted: {}, _rankingScore: 0.5 })).toEqual(doc);
   });

@@ -17,6 +17,8 @@ export const MEILI_MAX_VALUES_PER_FACET = 1000;
  */
 export const MEILI_SEARCHABLE_ATTRIBUTES = [
   'title',
+  '_titlePinyin',
+  '_titleInitials',
   'subtitle',
   'keywords',
   '_pinyin',
@@ -34,7 +36,7 @@ export const MEILI_SEARCHABLE_ATTRIBUTES = [
 
 /** Fields holding Chinese text; pinned to Mandarin so short titles are never read as Japanese. */
 const CHINESE_ATTRIBUTES = MEILI_SEARCHABLE_ATTRIBUTES.filter(
-  (a) => a !== '_pinyin' && a !== '_initials',
+  (a) => !a.startsWith('_') || a === '_simplified',
 );
 
 export function buildMeiliSettings(): Settings {
