@@ -98,7 +98,13 @@ export function createContainer(infra: Infrastructure): Container {
   const services: Services = {
     orgUnits: new OrgUnitService(repos.orgUnits),
     credentials,
-    resources: new ResourceService(repos.resources, repos.orgUnits, now, catalogueEvents),
+    resources: new ResourceService(
+      repos.resources,
+      repos.orgUnits,
+      now,
+      catalogueEvents,
+      repos.series,
+    ),
     series: new SeriesService(repos.series, repos.resources, repos.orgUnits, now, catalogueEvents),
     adoptions: new AdoptionService(
       repos.adoptions,

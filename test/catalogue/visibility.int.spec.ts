@@ -130,6 +130,18 @@ describe('visibility matrix through GraphQL', () => {
       expect(res.body.data!.resources.totalCount).toBe(EXPECTED[viewer].length);
     });
 
+    it('resources filtered by the series list exactly the visible episodes', async () => {
+      const res = await t.gql<{ resources: { totalCount: number; nodes: Array<{ id: string }> } }>(
+        'query($s: ID!) { resources(first: 50, filter: { seriesId: $s }) { totalCount nodes { id } } }',
+        { s: seriesId },
+        { headers: headersFor[viewer] },
+      );
+      expect(res.body.data!.resources.nodes.map((n) => nameOf(n.id)).sort()).toEqual(
+        [...EXPECTED[viewer]].sort(),
+      );
+      expect(res.body.data!.resources.totalCount).toBe(EXPECTED[viewer].length);
+    });
+
     it('a public series shows only the episodes this viewer may see, in order', async () => {
       const res = await t.gql<{ series: { episodes: Array<{ id: string }> } }>(
         'query($id: ID!) { series(id: $id) { episodes { id } } }',

@@ -126,6 +126,11 @@ export class ResourceFilterInput {
     description: '此单位及其下级单位的资源 / owned by this unit or any unit below it',
   })
   withinUnitId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: '只看此系列的分集 / only episodes of this series',
+  })
+  seriesId?: string;
   @Field(() => [CategoryEnum], {
     nullable: true,
     description: '分类（任一）/ any of these categories',

@@ -97,6 +97,8 @@ export class ResourceResolver {
           f.withinUnitId != null
             ? fromGlobalId(f.withinUnitId, 'OrgUnit', 'filter.withinUnitId')
             : undefined,
+        seriesId:
+          f.seriesId != null ? fromGlobalId(f.seriesId, 'Series', 'filter.seriesId') : undefined,
         categories: f.categories ?? undefined,
         audiences: f.audiences ?? undefined,
         licenses: f.licenses ?? undefined,

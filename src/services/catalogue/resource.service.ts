@@ -13,6 +13,7 @@ import {
 } from '../../errors/app-errors';
 import type { CatalogueHistoryDoc } from '../../models/catalogue/catalogue-history.model';
 import type { ResourceDoc } from '../../models/catalogue/resource.model';
+import type { SeriesRepository } from '../../models/catalogue/series.repository';
 import type {
   ResourceRepository,
   ResourceSortField,
@@ -42,6 +43,8 @@ export interface ResourceListFilter {
   statuses?: ResourceStatus[];
   ownerUnitId?: Types.ObjectId;
   withinUnitId?: Types.ObjectId;
+  /** Only episodes of this series (which the viewer must be able to see). */
+  seriesId?: Types.ObjectId;
   categories?: Category[];
   audiences?: Audience[];
   licenses?: License[];
@@ -76,6 +79,7 @@ export class ResourceService {
     private readonly units: OrgUnitRepository,
     private readonly now: () => Date = () => new Date(),
     private readonly events: CatalogueEvents = { changed: () => undefined },
+    private readonly series?: SeriesRepository,
   ) {}
 
   /** One resource the viewer may see, or NOT_FOUND (never FORBIDDEN: existence is not leaked). */
@@ -88,6 +92,13 @@ export class ResourceService {
 
   async page(viewer: Viewer, args: ResourcePageArgs): Promise<ResourcePage> {
     const filter = this.listQuery(viewer, args.filter);
+    if (args.filter.seriesId) {
+      const series = await this.series?.findById(args.filter.seriesId);
+      if (!series || !canSeeContent(viewer, contentRefOf(series))) {
+        throw new NotFoundError('找不到该系列 / series not found');
+      }
+      filter.$and!.push({ _id: { $in: series.episodeIds } });
+    }
     const rows = await this.resources.page({
       filter,
       sortField: args.sortField,
