@@ -310,28 +310,19 @@ async function waitForJob(client: HubClient, jobId: string, opts: UploadOptions)
   }
 }
 
-/** Appends the resource to a series through the catalogue's public API. */
+/** Appends the resource to a series; the hub does it server-side, keeping episodes this user cannot see. */
 async function appendToSeries(
   client: HubClient,
   seriesId: string,
   resourceId: string,
 ): Promise<void> {
-  const { series } = await client.request<{
-    series: { version: number; episodes: Array<{ id: string }> };
-  }>(`query($id: ID!) { series(id: $id) { version episodes { id } } }`, { id: seriesId });
   const res = await client.request<{
-    updateSeries: { userErrors: Array<{ code: string; message: string }> };
+    addEpisodeToSeries: { userErrors: Array<{ code: string; message: string }> };
   }>(
-    `mutation($input: UpdateSeriesInput!) { updateSeries(input: $input) { userErrors { code message } } }`,
-    {
-      input: {
-        id: seriesId,
-        expectedVersion: series.version,
-        episodeIds: [...series.episodes.map((e) => e.id), resourceId],
-      },
-    },
+    `mutation($s: ID!, $r: ID!) { addEpisodeToSeries(seriesId: $s, resourceId: $r) { userErrors { code message } } }`,
+    { s: seriesId, r: resourceId },
   );
-  const e = res.updateSeries.userErrors[0];
+  const e = res.addEpisodeToSeries.userErrors[0];
   if (e) throw new Error(`series: ${e.code}: ${e.message}`);
   console.log(`series: ${seriesId} (+1 episode)`);
 }

@@ -142,6 +142,26 @@ export class SeriesResolver {
     );
   }
 
+  @Mutation(() => SeriesPayload, {
+    description:
+      '在系列末尾添加一集（已在其中则不变）/ append an episode (no change if it is already there)',
+  })
+  addEpisodeToSeries(
+    @Arg('seriesId', () => ID, { description: '系列 / series' }) seriesId: string,
+    @Arg('resourceId', () => ID, { description: '资源 / resource' }) resourceId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SeriesPayload> {
+    return withUserErrors(
+      () =>
+        ctx.services.series.addEpisode(
+          ctx.viewer,
+          fromGlobalId(seriesId, 'Series', 'seriesId'),
+          fromGlobalId(resourceId, 'Resource', 'resourceId'),
+        ),
+      payload,
+    );
+  }
+
   @FieldResolver(() => OrgUnit, { description: '所属单位 / owning unit' })
   async ownerUnit(@Root() s: Series, @Ctx() ctx: GraphQLContext): Promise<OrgUnit> {
     const doc = await ctx.loaders.orgUnit.load(s.ownerUnitInternalId);

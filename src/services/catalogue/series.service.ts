@@ -176,10 +176,32 @@ export class SeriesService {
         `不能编辑状态为 ${doc.status} 的系列 / a series that is ${doc.status} cannot be edited`,
         { from: doc.status },
       );
-    const fields = await this.checkFields(viewer, patch, false);
+    const fields = await this.checkFields(viewer, patch, false, doc.episodeIds);
     const set: Partial<SeriesDoc> = { ...fields };
     if (doc.status === 'PUBLISHED') set.publishedVersion = expectedVersion + 1;
     return this.apply(viewer, doc, expectedVersion, set, 'UPDATE', diffFields(doc, fields), null);
+  }
+
+  /**
+   * Appends one episode, server-side, so a client never needs to send (or
+   * even see) the whole episode list. Idempotent; retries a lost race.
+   */
+  async addEpisode(
+    viewer: Viewer,
+    id: Types.ObjectId,
+    resourceId: Types.ObjectId,
+  ): Promise<SeriesDoc> {
+    for (let attempt = 1; ; attempt++) {
+      const doc = await this.get(viewer, id);
+      if (doc.episodeIds.some((e) => e.equals(resourceId))) return doc;
+      try {
+        return await this.update(viewer, id, doc.version, {
+          episodeIds: [...doc.episodeIds, resourceId],
+        });
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= 5) throw err;
+      }
+    }
   }
 
   async transition(
@@ -226,10 +248,16 @@ export class SeriesService {
       .filter((r): r is NonNullable<typeof r> => !!r && canSeeContent(viewer, contentRefOf(r)));
   }
 
+  /**
+   * `existing` are the series' current episodes: they may stay even when this
+   * editor cannot see them (another unit's PRIVATE lesson added by someone who
+   * could); only newly added episodes must be visible to the editor.
+   */
   private async checkFields(
     viewer: Viewer,
     patch: SeriesFieldsPatch,
     isCreate: boolean,
+    existing: Types.ObjectId[] = [],
   ): Promise<SeriesFieldsPatch> {
     const out: SeriesFieldsPatch = {};
     const text = (v: string | null | undefined, field: string, max: number, required = false) => {
@@ -275,11 +303,13 @@ export class SeriesService {
         );
       if (new Set(ids.map((i) => i.toHexString())).size !== ids.length)
         throw new BadUserInputError('分集重复 / an episode appears twice', 'episodeIds');
-      const found = await this.resources.findByIds(ids);
+      const kept = new Set(existing.map((e) => e.toHexString()));
+      const added = ids.filter((i) => !kept.has(i.toHexString()));
+      const found = added.length ? await this.resources.findByIds(added) : [];
       const visible = new Set(
         found.filter((r) => canSeeContent(viewer, contentRefOf(r))).map((r) => r._id.toHexString()),
       );
-      const missing = ids.filter((i) => !visible.has(i.toHexString()));
+      const missing = added.filter((i) => !visible.has(i.toHexString()));
       if (missing.length)
         throw new BadUserInputError(
           `找不到分集资源 / episode resources not found: ${missing.length}`,
