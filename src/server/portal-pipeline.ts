@@ -10,6 +10,7 @@ import type { BatchLimitOptions, QueryLimitOptions } from '../portal/limits/limi
 import { createMetricsPlugin } from '../portal/metrics/metrics.plugin';
 import { createPortalMetrics, type PortalMetrics } from '../portal/metrics/metrics';
 import { nativeDb } from '../portal/persisted/native-db';
+import { LeasingBucketStore } from '../portal/rate-limit/leasing-bucket.store';
 import { MongoBucketStore } from '../portal/rate-limit/mongo-bucket.store';
 import { authenticateRequest } from './portal-auth';
 import { createHttpCachePlugin } from './portal-cache';
@@ -47,9 +48,11 @@ export function createPortalPipeline(container: Container, schema: GraphQLSchema
     : {};
 
   const metrics = createPortalMetrics();
-  const store = new MongoBucketStore(nativeDb(container.models.connection), {
-    clock: container.clock,
-  });
+  // Buckets live in MongoDB (shared by every hub process); each process spends them in leases.
+  const store = new LeasingBucketStore(
+    new MongoBucketStore(nativeDb(container.models.connection), { clock: container.clock }),
+    container.clock,
+  );
   const limiter = createPortalRateLimiter({ store, limits: portal.rateLimits, log });
   const reject = createHttpRejector({ limiter, metrics, limits: portal.rateLimits });
 
