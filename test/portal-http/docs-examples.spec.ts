@@ -14,8 +14,11 @@ describe('docs/portal.md examples', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(blocks.map((b, i) => [i + 1, b]))('example %i validates against schema.graphql', (_i, block) => {
-    const errors = validate(schema, parse(block as string));
-    expect(errors.map((e) => e.message)).toEqual([]);
-  });
+  it.each(blocks.map((b, i) => [i + 1, b]))(
+    'example %i validates against schema.graphql',
+    (_i, block) => {
+      const errors = validate(schema, parse(block as string));
+      expect(errors.map((e) => e.message)).toEqual([]);
+    },
+  );
 });
