@@ -8,5 +8,8 @@
  */
 export const BATCH_OPTIONS = {
   batchScheduleFn: (callback: () => void) => setImmediate(callback),
-  maxBatchSize: 1000,
+  // Large enough that one relation level is one query for any page: at most 100 items,
+  // each with bounded relations (a series holds at most 500 episodes), so a batch stays
+  // far below MongoDB's 16 MiB command size even at this cap (about 1.3 MiB of ids).
+  maxBatchSize: 50_000,
 };
