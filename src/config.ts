@@ -25,6 +25,8 @@ export interface HubConfig {
   meili?: { host: string; apiKey?: string };
   /** How the search index follows the catalogue. */
   search: SearchIndexingConfig;
+  /** How often old idempotency keys and idle rate buckets are swept (0: never). */
+  housekeepingIntervalMs: number;
   shutdownGraceMs: number;
   introspection: boolean;
   /** The public portal API: CORS, rate limits, caching, batching, metrics. */
@@ -230,6 +232,12 @@ const schema = z.object({
       message: 'expected 0 (only at start) or milliseconds between 1000 and 86400000',
     })
     .default(600_000),
+  HOUSEKEEPING_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'expected seconds between 0 and 86400' })
+    .int('expected seconds between 0 and 86400')
+    .min(0, 'expected seconds between 0 and 86400')
+    .max(86_400, 'expected seconds between 0 and 86400')
+    .default(3600),
   SEARCH_SYNC_DEBOUNCE_MS: z.coerce
     .number({ message: 'expected milliseconds between 0 and 10000' })
     .int('expected milliseconds between 0 and 10000')
@@ -371,6 +379,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       reconcileIntervalMs: v.SEARCH_RECONCILE_INTERVAL_MS,
       syncDebounceMs: v.SEARCH_SYNC_DEBOUNCE_MS,
     },
+    housekeepingIntervalMs: v.HOUSEKEEPING_INTERVAL_SECONDS * 1000,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     introspection: v.GRAPHQL_INTROSPECTION ?? v.NODE_ENV !== 'production',
     portal: {

@@ -6,6 +6,7 @@ import { ResourceRepository } from './models/catalogue/resource.repository';
 import { SeriesRepository } from './models/catalogue/series.repository';
 import { AdoptionService } from './services/catalogue/adoption.service';
 import { CatalogueEventBus } from './services/catalogue/catalogue-events';
+import { HousekeepingService } from './services/housekeeping/housekeeping.service';
 import { MyCatalogueService } from './services/catalogue/my-catalogue.service';
 import { ResourceService } from './services/catalogue/resource.service';
 import { SeriesService } from './services/catalogue/series.service';
@@ -55,6 +56,7 @@ export interface Services extends UploadServices {
   series: SeriesService;
   adoptions: AdoptionService;
   myCatalogue: MyCatalogueService;
+  housekeeping: HousekeepingService;
   persistedOperations: PersistedOperationService;
   search: CatalogueSearchService;
 }
@@ -114,6 +116,11 @@ export function createContainer(infra: Infrastructure): Container {
       catalogueEvents,
     ),
     myCatalogue: new MyCatalogueService(repos.resources, repos.adoptions),
+    housekeeping: new HousekeepingService(
+      infra.models,
+      nativeDb(infra.models.connection),
+      infra.log,
+    ),
     persistedOperations: new PersistedOperationService(
       repos.persistedOperations,
       credentials,

@@ -103,6 +103,8 @@ export async function startHub(
     // Uploads and ingestion (issue 4): indexes, then this process's worker and sweeper.
     await container.repos.syncUploadIndexes();
     cleanups.push(container.services.ingest.startBackground());
+    // Age-based cleanup of bookkeeping records (FerretDB has no TTL indexes).
+    cleanups.push(container.services.housekeeping.start(config.housekeepingIntervalMs));
 
     const schema = await buildHubSchema();
     const http = await startHttpServer(container, schema, { port: config.port, host: config.host });
