@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../errors/app-errors';
+import { checkHttpUrl, checkText } from './field-checks';
 import type { CreatorCredit } from '../../models/catalogue/resource.model';
 import type {
   Audience,
@@ -39,29 +40,7 @@ const LIMITS = {
   keyword: 40,
   keywords: 30,
   creators: 50,
-  url: 2_000,
 };
-
-function text(
-  value: string | null | undefined,
-  field: string,
-  max: number,
-  required = false,
-): string | null {
-  if (value == null) {
-    if (required) throw new BadUserInputError(`${field} 不能为空 / ${field} is required`, field);
-    return null;
-  }
-  const trimmed = value.trim();
-  if (required && !trimmed)
-    throw new BadUserInputError(`${field} 不能为空 / ${field} is required`, field);
-  if (trimmed.length > max)
-    throw new BadUserInputError(
-      `${field} 最多 ${max} 个字符 / ${field} is limited to ${max} characters`,
-      field,
-    );
-  return trimmed || null;
-}
 
 /**
  * Checks and normalises metadata. Throws BadUserInputError naming the field,
@@ -74,12 +53,13 @@ export function checkResourceFields(
 ): ResourceFieldsPatch {
   const out: ResourceFieldsPatch = {};
   if (patch.title !== undefined || isCreate)
-    out.title = text(patch.title, 'title', LIMITS.title, true)!;
+    out.title = checkText(patch.title, 'title', LIMITS.title, true)!;
   if (patch.subtitle !== undefined)
-    out.subtitle = text(patch.subtitle, 'subtitle', LIMITS.subtitle);
-  if (patch.summary !== undefined) out.summary = text(patch.summary, 'summary', LIMITS.summary);
+    out.subtitle = checkText(patch.subtitle, 'subtitle', LIMITS.subtitle);
+  if (patch.summary !== undefined)
+    out.summary = checkText(patch.summary, 'summary', LIMITS.summary);
   if (patch.description !== undefined)
-    out.description = text(patch.description, 'description', LIMITS.description);
+    out.description = checkText(patch.description, 'description', LIMITS.description);
   if (patch.keywords !== undefined) {
     const keywords = [...new Set((patch.keywords ?? []).map((k) => k.trim()).filter(Boolean))];
     if (keywords.length > LIMITS.keywords)
@@ -136,34 +116,16 @@ export function checkResourceFields(
       );
     out.creators = creators.map((c) => ({
       ...c,
-      name: text(c.name, 'creators', 100, true)!,
-      organization: text(c.organization, 'creators', 100) ?? undefined,
+      name: checkText(c.name, 'creators', 100, true)!,
+      organization: checkText(c.organization, 'creators', 100) ?? undefined,
     }));
   }
-  if (patch.linkUrl !== undefined) out.linkUrl = httpUrl(patch.linkUrl, 'linkUrl');
-  if (patch.coverUrl !== undefined) out.coverUrl = httpUrl(patch.coverUrl, 'coverUrl');
+  if (patch.linkUrl !== undefined) out.linkUrl = checkHttpUrl(patch.linkUrl, 'linkUrl');
+  if (patch.coverUrl !== undefined) out.coverUrl = checkHttpUrl(patch.coverUrl, 'coverUrl');
   if (isCreate && kind === 'LINK' && !out.linkUrl)
     throw new BadUserInputError(
       '链接类资源需要填写链接 / a LINK resource needs linkUrl',
       'linkUrl',
     );
   return out;
-}
-
-/** An optional http(s) URL; anything else (javascript:, data:, file:) is refused. */
-function httpUrl(value: string | null | undefined, field: string): string | null {
-  const url = text(value, field, LIMITS.url);
-  if (url === null) return null;
-  let ok = false;
-  try {
-    ok = ['https:', 'http:'].includes(new URL(url).protocol);
-  } catch {
-    ok = false;
-  }
-  if (!ok)
-    throw new BadUserInputError(
-      `${field} 应为 http(s) 地址 / ${field} must be an http(s) URL`,
-      field,
-    );
-  return url;
 }

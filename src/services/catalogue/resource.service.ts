@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Types, type FilterQuery } from 'mongoose';
 import { can, canSeeContent, visibilityScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
@@ -36,6 +35,7 @@ import {
 } from './resource-input';
 import type { CatalogueEvents } from './catalogue-events';
 import { contentRefOf } from './content-ref';
+import { idForCreate } from './idempotency';
 import { TRANSITIONS, diffFields, planTransition, type Transition } from './workflow';
 
 export interface ResourceListFilter {
@@ -66,8 +66,6 @@ export interface ResourcePage {
   hasNextPage: boolean;
   count: () => Promise<number>;
 }
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /**
  * The catalogue's resources: create, edit, review workflow, and reads that
@@ -148,31 +146,12 @@ export class ResourceService {
       true,
     ) as ResourceFields;
 
-    let id = new Types.ObjectId();
-    if (idempotencyKey !== undefined) {
-      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-        throw new BadUserInputError(
-          '幂等键应为 8–128 个字母、数字或 _.:- / idempotencyKey must be 8–128 of A-Z a-z 0-9 _ . : -',
-          'idempotencyKey',
-        );
-      }
-      const requestHash = createHash('sha256')
-        .update(JSON.stringify({ kind, ownerId, fields, from: derivedFrom?._id }))
-        .digest('hex');
-      const claim = await this.resources.claimIdempotencyKey({
-        _id: `${viewer.userId}:${idempotencyKey}`,
-        resultId: id,
-        requestHash,
-        createdAt: this.now(),
-      });
-      if (claim.requestHash !== requestHash) {
-        throw new ConflictError(
-          '该幂等键已用于另一个不同的请求 / idempotencyKey was already used for a different request',
-          { field: 'idempotencyKey' },
-        );
-      }
-      id = claim.resultId;
-    }
+    const id = await idForCreate(this.resources, {
+      userId: viewer.userId,
+      idempotencyKey,
+      request: { kind, ownerId, fields, from: derivedFrom?._id },
+      now: this.now(),
+    });
 
     const now = this.now();
     const actor = new Types.ObjectId(viewer.userId);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Types, type FilterQuery } from 'mongoose';
 import { can, canSeeContent, visibilityScope, type Visibility } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
@@ -19,6 +18,8 @@ import type { OrgUnitRepository } from '../../models/org-unit/org-unit.repositor
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import type { CatalogueEvents } from './catalogue-events';
 import { contentRefOf } from './content-ref';
+import { checkHttpUrl, checkText } from './field-checks';
+import { idForCreate } from './idempotency';
 import {
   AUTHOR_DENIED,
   REVIEW_DENIED,
@@ -100,30 +101,12 @@ export class SeriesService {
       throw new ForbiddenError(AUTHOR_DENIED);
     const fields = await this.checkFields(viewer, { visibility: 'PRIVATE', ...input }, true);
 
-    let id = new Types.ObjectId();
-    if (input.idempotencyKey !== undefined) {
-      if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(input.idempotencyKey)) {
-        throw new BadUserInputError(
-          '幂等键应为 8–128 个字母、数字或 _.:- / idempotencyKey must be 8–128 of A-Z a-z 0-9 _ . : -',
-          'idempotencyKey',
-        );
-      }
-      const requestHash = createHash('sha256')
-        .update(JSON.stringify({ series: fields, owner: owner._id }))
-        .digest('hex');
-      const claim = await this.resources.claimIdempotencyKey({
-        _id: `${viewer.userId}:${input.idempotencyKey}`,
-        resultId: id,
-        requestHash,
-        createdAt: this.now(),
-      });
-      if (claim.requestHash !== requestHash)
-        throw new ConflictError(
-          '该幂等键已用于另一个不同的请求 / idempotencyKey was already used for a different request',
-          { field: 'idempotencyKey' },
-        );
-      id = claim.resultId;
-    }
+    const id = await idForCreate(this.resources, {
+      userId: viewer.userId,
+      idempotencyKey: input.idempotencyKey,
+      request: { series: fields, owner: owner._id },
+      now: this.now(),
+    });
     const actor = new Types.ObjectId(viewer.userId);
     await this.series.insertOnce({
       _id: id,
@@ -260,30 +243,12 @@ export class SeriesService {
     existing: Types.ObjectId[] = [],
   ): Promise<SeriesFieldsPatch> {
     const out: SeriesFieldsPatch = {};
-    const text = (v: string | null | undefined, field: string, max: number, required = false) => {
-      const t = v?.trim() ?? '';
-      if (required && !t)
-        throw new BadUserInputError(`${field} 不能为空 / ${field} is required`, field);
-      if (t.length > max)
-        throw new BadUserInputError(
-          `${field} 最多 ${max} 个字符 / ${field} is limited to ${max} characters`,
-          field,
-        );
-      return t || null;
-    };
-    if (patch.title !== undefined || isCreate) out.title = text(patch.title, 'title', 200, true)!;
-    if (patch.subtitle !== undefined) out.subtitle = text(patch.subtitle, 'subtitle', 200);
+    if (patch.title !== undefined || isCreate)
+      out.title = checkText(patch.title, 'title', 200, true)!;
+    if (patch.subtitle !== undefined) out.subtitle = checkText(patch.subtitle, 'subtitle', 200);
     if (patch.description !== undefined)
-      out.description = text(patch.description, 'description', 20_000);
-    if (patch.coverUrl !== undefined) {
-      const url = text(patch.coverUrl, 'coverUrl', 2000);
-      if (url && !/^https?:\/\//.test(url))
-        throw new BadUserInputError(
-          '封面应为 http(s) 地址 / coverUrl must be an http(s) URL',
-          'coverUrl',
-        );
-      out.coverUrl = url;
-    }
+      out.description = checkText(patch.description, 'description', 20_000);
+    if (patch.coverUrl !== undefined) out.coverUrl = checkHttpUrl(patch.coverUrl, 'coverUrl');
     if (patch.themeTags !== undefined) {
       const tags = [...new Set((patch.themeTags ?? []).map((t) => t.trim()).filter(Boolean))];
       if (tags.length > 20 || tags.some((t) => t.length > 40))
