@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { BATCH_OPTIONS } from './batch-schedule';
+import { byIdLoader } from './by-id-loader';
 import { Types } from 'mongoose';
 import type { AdoptionDoc } from '../models/catalogue/adoption.model';
 import type { AdoptionRepository } from '../models/catalogue/adoption.repository';
-import type { ResourceDoc } from '../models/catalogue/resource.model';
 import type { ResourceRepository } from '../models/catalogue/resource.repository';
 import type { SeriesDoc } from '../models/catalogue/series.model';
 import type { SeriesRepository } from '../models/catalogue/series.repository';
@@ -28,18 +28,8 @@ export function createCatalogueLoaders(repos: {
   adoptions: AdoptionRepository;
 }) {
   return {
-    resource: new DataLoader<string, ResourceDoc | null>(async (ids) => {
-      const byId = new Map(
-        (await repos.resources.findByIds(ids.map(oid))).map((r) => [r._id.toHexString(), r]),
-      );
-      return ids.map((id) => byId.get(id) ?? null);
-    }, BATCH_OPTIONS),
-    series: new DataLoader<string, SeriesDoc | null>(async (ids) => {
-      const byId = new Map(
-        (await repos.series.findByIds(ids.map(oid))).map((s) => [s._id.toHexString(), s]),
-      );
-      return ids.map((id) => byId.get(id) ?? null);
-    }, BATCH_OPTIONS),
+    resource: byIdLoader((ids) => repos.resources.findByIds(ids)),
+    series: byIdLoader((ids) => repos.series.findByIds(ids)),
     /** Series containing a resource as an episode. */
     seriesOfResource: new DataLoader<string, SeriesDoc[]>(async (ids) => {
       const rows = await repos.series.containing(ids.map(oid));
