@@ -1,16 +1,6 @@
+// The catalogue generator's deterministic PRNG, so every run indexes the same catalogue.
+import { seededRandom } from '../src/demo/synthetic-catalogue';
 import type { SearchDocument } from '../src/search/search-document';
-
-/** Deterministic PRNG (mulberry32) so every run indexes the same catalogue. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOPICS: [string, string[]][] = [
   ['晋商文化', ['晋商', '票号', '乔家大院', '日升昌', '诚信']],
